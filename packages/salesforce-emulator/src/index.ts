@@ -1,0 +1,1 @@
+export { startEmulator, type RunningEmulator } from "./server.ts";
