@@ -21,3 +21,17 @@ describe("Button", () => {
     expect(body).not.toContain("bg-red-700");
   });
 });
+
+describe("Button as a link", () => {
+  it("Should render an anchor when given href", () => {
+    const { body } = render(Button, { props: { children: label, href: "/services" } });
+    expect(body).toMatch(/<a[^>]*href="\/services"/);
+    expect(body).not.toContain("<button");
+  });
+
+  it("Should drop the href of a disabled link", () => {
+    const { body } = render(Button, { props: { children: label, href: "/x", disabled: true } });
+    expect(body).not.toContain('href="/x"');
+    expect(body).toContain('aria-disabled="true"');
+  });
+});
