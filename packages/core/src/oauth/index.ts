@@ -44,6 +44,7 @@ export {
   type RefreshDecisionInput,
   type RefreshReason,
 } from "./refresh-policy.ts";
+export { retryOAuthCall, type RetryOptions } from "./retry.ts";
 export {
   buildAuthorizationUrl,
   buildCodeExchangeRequest,
