@@ -5,12 +5,15 @@ const migrations = await readD1Migrations(new URL("./migrations", import.meta.ur
 
 export default defineConfig({
   plugins: [
-    cloudflareTest({
+    cloudflareTest(({ inject }) => ({
       main: "./src/index.ts",
       wrangler: { configPath: "./wrangler.jsonc" },
       miniflare: {
         bindings: {
           TEST_MIGRATIONS: migrations,
+          // The Salesforce emulator test/global-setup.ts started in Node; workerd reaches it over loopback.
+          EMULATOR_URL: inject("emulatorUrl"),
+          SALESFORCE_CLIENT_ID: "emulator-client-id",
           SALESFORCE_CLIENT_SECRET: "emulator-client-secret",
           // A fixed test-only key ring; production keys come from `wrangler secret put SEALING_KEYS`.
           SEALING_KEYS: JSON.stringify({
@@ -18,13 +21,26 @@ export default defineConfig({
             keys: { "test-1": "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=" },
           }),
           AUTH_SECRET: "test-auth-secret-test-auth-secret-0123456789",
+          PUBLIC_URL: "http://edge.test",
+          PORTAL_DEV_URL: "http://portal.test",
           LOCAL_DEV: "true",
         },
       },
-    }),
+    })),
   ],
   test: {
     include: ["src/**/*.test.ts", "test/**/*.test.ts"],
+    globalSetup: ["./test/global-setup.ts"],
     setupFiles: ["./test/apply-migrations.ts"],
+    // Pre-bundles the big dependencies once instead of inlining them into every test file.
+    deps: {
+      optimizer: {
+        ssr: {
+          enabled: true,
+          include: ["better-auth/minimal", "better-auth/adapters/drizzle"],
+          rolldownOptions: { external: [/^node:/, /^cloudflare:/] },
+        },
+      },
+    },
   },
 });

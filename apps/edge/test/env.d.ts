@@ -4,6 +4,8 @@ declare global {
   namespace Cloudflare {
     interface Env {
       TEST_MIGRATIONS: D1Migration[];
+      /** Base URL of the Salesforce emulator started by test/global-setup.ts. */
+      EMULATOR_URL: string;
     }
   }
 }

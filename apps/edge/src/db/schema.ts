@@ -1,7 +1,18 @@
-import { sqliteTable, text } from "drizzle-orm/sqlite-core";
-
-/** Key/value facts about this deployment (schema version, demo seed marker). */
-export const systemFacts = sqliteTable("system_facts", {
-  key: text("key").primaryKey(),
-  value: text("value").notNull(),
-});
+// drizzle-kit reads this file (drizzle.config.ts); the app imports the tables from here too.
+export { accounts, authSchema, rateLimits, sessions, users, verifications } from "./schema/auth.ts";
+export {
+  apiKeys,
+  auditEvents,
+  CONNECTION_STATUSES,
+  connections,
+  ENVIRONMENTS,
+  members,
+  oauthStates,
+  organizations,
+  ROLES,
+  services,
+  systemFacts,
+  type ConnectionStatus,
+  type Environment,
+  type Role,
+} from "./schema/portal.ts";

@@ -1,0 +1,205 @@
+import { SealingError } from "@portal/core/errors";
+import {
+  retryDelayMs,
+  shouldRefresh,
+  shouldRetry,
+  type OAuthFailure,
+  type RefreshResult,
+  type SalesforceOAuthClient,
+} from "@portal/core/oauth";
+import { recordAudit } from "../db/audit.ts";
+import { createDb, type Db } from "../db/client.ts";
+import {
+  getConnectionById,
+  markStatus,
+  recordLastError,
+  recordRefresh,
+  type ConnectionRow,
+} from "../db/connections.ts";
+import { openFor, PURPOSE, sealFor } from "./secrets.ts";
+
+/** An access token handed to callers; `issuedAt` is Salesforce's `issued_at` (ms). */
+export type AccessToken = { accessToken: string; instanceUrl: string; issuedAt: number };
+
+/** Why no access token could be had; the Worker maps codes to HTTP (409, 502, ...). */
+export type AccessTokenFailureCode =
+  "not_found" | "not_authorized" | "needs_reauth" | "refresh_failed" | "salesforce_unavailable";
+
+/** Why there is no token, as a value. */
+export type AccessTokenFailure = { ok: false; code: AccessTokenFailureCode; message: string };
+
+/** The broker's answer: a value, never a throw, so it crosses Durable Object RPC intact. */
+export type AccessTokenResult = ({ ok: true } & AccessToken) | AccessTokenFailure;
+
+/** What the broker needs from the outside world; injected so tests can drive each branch. */
+export type TokenBrokerDeps = {
+  env: Pick<Env, "DB" | "SEALING_KEYS">;
+  connectionId: string;
+  client: Pick<SalesforceOAuthClient, "refreshAccessToken">;
+  now?: () => number;
+  sleep?: (ms: number) => Promise<void>;
+};
+
+// A re-authorization or revoke between reading the row and storing the refresh makes the store
+// a no-op; one more round reads the new row.
+const MAX_ROUNDS = 2;
+
+function fail(code: AccessTokenFailureCode, message: string): AccessTokenFailure {
+  return { ok: false, code, message };
+}
+
+/**
+ * The token broker of one connection, living in its Durable Object: hands out the cached access
+ * token while fresh, refreshes once for all concurrent callers (forced ones too: a call that
+ * arrives while a refresh is in flight shares it), retries "token request is already being
+ * processed" with core's backoff, stores a rotated refresh token (sealed) in the same D1 write as
+ * `lastRefreshAt`, and turns a refused refresh token into `needs_reauth`.
+ * @example
+ * const broker = new TokenBroker({ env, connectionId, client: oauthClientFor(env) });
+ * const result = await broker.getAccessToken({ force: true });
+ */
+export class TokenBroker {
+  readonly #deps: TokenBrokerDeps;
+  readonly #db: Db;
+  readonly #now: () => number;
+  readonly #sleep: (ms: number) => Promise<void>;
+  #cached: AccessToken | null = null;
+  #inFlight: Promise<AccessTokenResult> | null = null;
+  #lastFailure: { at: number; result: AccessTokenResult } | null = null;
+
+  constructor(deps: TokenBrokerDeps) {
+    this.#deps = deps;
+    this.#db = createDb(deps.env.DB);
+    this.#now = deps.now ?? Date.now;
+    this.#sleep = deps.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+  }
+
+  /** A fresh access token, refreshing when stale, forced, or nothing is cached. */
+  getAccessToken(options: { force?: boolean } = {}): Promise<AccessTokenResult> {
+    // Set synchronously below, so every call arriving during a refresh joins it.
+    if (this.#inFlight) return this.#inFlight;
+    const cached = this.#cached;
+    const decision = shouldRefresh({
+      now: this.#now(),
+      accessTokenIssuedAt: cached?.issuedAt ?? null,
+      force: options.force === true,
+      lastFailureAt: this.#lastFailure?.at ?? null,
+    });
+    if (!decision.should) {
+      if (decision.reason === "cooldown" && (options.force || !cached) && this.#lastFailure) {
+        return Promise.resolve(this.#lastFailure.result);
+      }
+      if (cached) return Promise.resolve({ ok: true, ...cached });
+    }
+    const refresh = this.#refresh().finally(() => {
+      this.#inFlight = null;
+    });
+    this.#inFlight = refresh;
+    return refresh;
+  }
+
+  /** Drops the cached access token and failure memory (after re-authorize, revoke, delete). */
+  forget(): void {
+    this.#cached = null;
+    this.#lastFailure = null;
+  }
+
+  async #refresh(): Promise<AccessTokenResult> {
+    const { connectionId, env } = this.#deps;
+    for (let round = 0; round < MAX_ROUNDS; round++) {
+      const row = await getConnectionById(this.#db, connectionId);
+      if (!row) return fail("not_found", "No such connection.");
+      if (row.status === "needs_reauth") {
+        return fail(
+          "needs_reauth",
+          "Salesforce refused the refresh token; authorize the connection again.",
+        );
+      }
+      if (row.status !== "authorized" || !row.sealedRefreshToken) {
+        return fail("not_authorized", "The connection is not authorized.");
+      }
+      let refreshToken: string;
+      try {
+        refreshToken = await openFor(
+          env,
+          connectionId,
+          PURPOSE.refreshToken,
+          row.sealedRefreshToken,
+        );
+      } catch (error) {
+        if (!(error instanceof SealingError)) throw error;
+        return this.#unopenable(row, error);
+      }
+      const result = await this.#refreshWithRetries(new URL(row.loginUrl), refreshToken);
+      if (!result.ok) return this.#failed(row, result);
+      const rotatedSealed = result.rotated
+        ? await sealFor(env, connectionId, PURPOSE.refreshToken, result.refreshToken)
+        : null;
+      const stored = await recordRefresh(this.#db, connectionId, {
+        refreshedSealed: row.sealedRefreshToken,
+        at: new Date(this.#now()),
+        instanceUrl: result.tokens.instanceUrl,
+        rotatedSealed,
+      });
+      if (!stored) continue;
+      const token: AccessToken = {
+        accessToken: result.tokens.accessToken,
+        instanceUrl: result.tokens.instanceUrl,
+        issuedAt: result.tokens.issuedAt,
+      };
+      this.#cached = token;
+      this.#lastFailure = null;
+      return { ok: true, ...token };
+    }
+    return fail("refresh_failed", "The connection changed during the refresh; try again.");
+  }
+
+  async #refreshWithRetries(loginUrl: URL, refreshToken: string): Promise<RefreshResult> {
+    for (let attempt = 1; ; attempt++) {
+      const result = await this.#deps.client.refreshAccessToken(loginUrl, refreshToken);
+      if (result.ok || !shouldRetry(result, attempt)) return result;
+      await this.#sleep(retryDelayMs(attempt));
+    }
+  }
+
+  async #failed(row: ConnectionRow, failure: OAuthFailure): Promise<AccessTokenResult> {
+    this.#cached = null;
+    if (failure.reason === "revoked") {
+      const message = "Salesforce refused the refresh token (revoked or expired); authorize again.";
+      await markStatus(this.#db, row.id, "needs_reauth", { code: "needs_reauth", message });
+      await this.#audit(row, { reason: failure.reason, error: failure.error });
+      return fail("needs_reauth", message);
+    }
+    const unavailable = failure.retryable || failure.reason === "rate_limited";
+    const message = unavailable
+      ? `Salesforce is not answering the refresh (${failure.reason}); try again later.`
+      : `Salesforce refused the refresh (${failure.error ?? failure.reason}).`;
+    const result = fail(unavailable ? "salesforce_unavailable" : "refresh_failed", message);
+    this.#lastFailure = { at: this.#now(), result };
+    await recordLastError(this.#db, row.id, { code: result.code, message });
+    await this.#audit(row, {
+      reason: failure.reason,
+      error: failure.error,
+      status: failure.status,
+    });
+    return result;
+  }
+
+  async #unopenable(row: ConnectionRow, error: SealingError): Promise<AccessTokenResult> {
+    const message =
+      "The stored refresh token cannot be opened (sealing key missing?); authorize again.";
+    await markStatus(this.#db, row.id, "error", { code: "sealing_failed", message });
+    await this.#audit(row, { reason: `sealing_${error.reason}` });
+    return fail("not_authorized", message);
+  }
+
+  async #audit(row: ConnectionRow, details: Record<string, unknown>): Promise<void> {
+    await recordAudit(this.#db, {
+      organizationId: row.organizationId,
+      actor: "system",
+      action: "connection.refresh_failed",
+      target: `connection:${row.id}`,
+      details: { code: row.code, ...details },
+    });
+  }
+}
