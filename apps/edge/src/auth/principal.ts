@@ -33,7 +33,9 @@ async function principalFromApiKey(c: AppContext, key: string): Promise<Principa
   const row = await findApiKeyByHash(db, await hashApiKey(key));
   if (!row) throw unauthorized("Unknown API key.");
   const now = Date.now();
-  if (!row.lastUsedAt || now - row.lastUsedAt.getTime() > API_KEY_TOUCH_INTERVAL_MS) {
+  if (!row.lastUsedAt) {
+    await touchApiKey(db, row.id, new Date(now));
+  } else if (now - row.lastUsedAt.getTime() > API_KEY_TOUCH_INTERVAL_MS) {
     runInBackground(c, touchApiKey(db, row.id, new Date(now)));
   }
   return {

@@ -4,7 +4,6 @@ import {
   shouldRefresh,
   shouldRetry,
   type OAuthFailure,
-  type RefreshResult,
   type SalesforceOAuthClient,
 } from "@portal/core/oauth";
 import { recordAudit } from "../db/audit.ts";
@@ -41,8 +40,8 @@ export type TokenBrokerDeps = {
 };
 
 // A re-authorization or revoke between reading the row and storing the refresh makes the store
-// a no-op; one more round reads the new row.
-const MAX_ROUNDS = 2;
+// a no-op; the refresh starts over from the new row this many times at most.
+const MAX_ROW_CHANGES = 2;
 
 function fail(code: AccessTokenFailureCode, message: string): AccessTokenFailure {
   return { ok: false, code, message };
@@ -106,7 +105,9 @@ export class TokenBroker {
 
   async #refresh(): Promise<AccessTokenResult> {
     const { connectionId, env } = this.#deps;
-    for (let round = 0; round < MAX_ROUNDS; round++) {
+    for (let attempt = 1, changed = 0; ;) {
+      // Re-read on every attempt: with rotation, a racing refresh may already have stored a new
+      // token, and reusing a rotated-out one revokes the whole token family.
       const row = await getConnectionById(this.#db, connectionId);
       if (!row) return fail("not_found", "No such connection.");
       if (row.status === "needs_reauth") {
@@ -130,8 +131,16 @@ export class TokenBroker {
         if (!(error instanceof SealingError)) throw error;
         return this.#unopenable(row, error);
       }
-      const result = await this.#refreshWithRetries(new URL(row.loginUrl), refreshToken);
-      if (!result.ok) return this.#failed(row, result);
+      const result = await this.#deps.client.refreshAccessToken(
+        new URL(row.loginUrl),
+        refreshToken,
+      );
+      if (!result.ok) {
+        if (!shouldRetry(result, attempt)) return this.#failed(row, result);
+        await this.#sleep(retryDelayMs(attempt));
+        attempt++;
+        continue;
+      }
       const rotatedSealed = result.rotated
         ? await sealFor(env, connectionId, PURPOSE.refreshToken, result.refreshToken)
         : null;
@@ -141,7 +150,13 @@ export class TokenBroker {
         instanceUrl: result.tokens.instanceUrl,
         rotatedSealed,
       });
-      if (!stored) continue;
+      if (!stored) {
+        // Re-authorized, revoked or deleted meanwhile: start over from the new row, once.
+        if (++changed >= MAX_ROW_CHANGES) {
+          return fail("refresh_failed", "The connection changed during the refresh; try again.");
+        }
+        continue;
+      }
       const token: AccessToken = {
         accessToken: result.tokens.accessToken,
         instanceUrl: result.tokens.instanceUrl,
@@ -150,15 +165,6 @@ export class TokenBroker {
       this.#cached = token;
       this.#lastFailure = null;
       return { ok: true, ...token };
-    }
-    return fail("refresh_failed", "The connection changed during the refresh; try again.");
-  }
-
-  async #refreshWithRetries(loginUrl: URL, refreshToken: string): Promise<RefreshResult> {
-    for (let attempt = 1; ; attempt++) {
-      const result = await this.#deps.client.refreshAccessToken(loginUrl, refreshToken);
-      if (result.ok || !shouldRetry(result, attempt)) return result;
-      await this.#sleep(retryDelayMs(attempt));
     }
   }
 
