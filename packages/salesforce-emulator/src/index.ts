@@ -1,1 +1,14 @@
-export { startEmulator, type RunningEmulator } from "./server.ts";
+export { startEmulator } from "./server.ts";
+export type { RunningEmulator, StartOptions } from "./server.ts";
+export type { EmulatorConfig } from "./config.ts";
+export { DEFAULT_CONFIG } from "./config.ts";
+export { authorizeByForm } from "./testing/authorize-by-form.ts";
+export type { AuthorizeByFormOptions } from "./testing/authorize-by-form.ts";
+export { generateOrg, DEFAULT_OBJECT_COUNT, DEFAULT_ORG_SEED } from "./org/generator.ts";
+export type { GeneratedOrg, GenerateOrgOptions } from "./org/generator.ts";
+export { loadOrgDir } from "./org/loader.ts";
+export type { OrgObject, SObjectDescribe } from "./org/types.ts";
+export { EMULATOR_CLIENT } from "./oauth/clients.ts";
+export { tokenSignature } from "./oauth/token-response.ts";
+export { VERSIONS, LATEST_VERSION } from "./rest/versions.ts";
+export { optionsFromEnv } from "./env.ts";
