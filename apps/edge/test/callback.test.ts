@@ -129,6 +129,26 @@ describe("OAuth callback: every branch ends in a redirect to the portal", () => 
     expect(location.searchParams.get("authorize")).toBe("invalid_state");
   });
 
+  it("Should let an API key start an authorization and refuse it once the key is deleted", async () => {
+    const account = await signUp();
+    const connection = await createConnection(account.cookie, await firstServiceId(account.cookie));
+    const created = await call("/api/v1/api-keys", {
+      cookie: account.cookie,
+      body: { name: "linker" },
+    });
+    const { id: keyId, key } = (await created.json()) as { id: string; key: string };
+    const res = await call(`/api/v1/connections/${connection.id}/authorize`, {
+      apiKey: key,
+      body: {},
+    });
+    expect(res.status).toBe(200);
+    const { authorizeUrl } = (await res.json()) as { authorizeUrl: string };
+    const state = new URL(authorizeUrl).searchParams.get("state");
+    await call(`/api/v1/api-keys/${keyId}`, { cookie: account.cookie, method: "DELETE" });
+    const location = new URL(await callback(`error=access_denied&state=${state}`));
+    expect(location.searchParams.get("authorize")).toBe("invalid_state");
+  });
+
   it("Should return to returnTo, and refuse returnTo values that leave the portal", async () => {
     const { state, connection } = await startAuthorize({
       returnTo: "/services/x/connections?tab=1",

@@ -54,9 +54,3 @@ export async function findUserByEmail(db: Db, email: string) {
     .get();
   return row ?? null;
 }
-
-/** The user's email, or null when the account is gone. */
-export async function getUserEmail(db: Db, userId: string): Promise<string | null> {
-  const row = await db.select({ email: users.email }).from(users).where(eq(users.id, userId)).get();
-  return row?.email ?? null;
-}

@@ -10,15 +10,24 @@ export const AUTHORIZATION_TTL_MS = 10 * 60 * 1000;
 
 /**
  * Starts Salesforce's web-server flow with PKCE for a connection: stores the state (by its hash)
- * with the sealed verifier, bound to the connection, tenant and user, single use, 10 minutes,
+ * with the sealed verifier, bound to the connection, tenant and starter, single use, 10 minutes,
  * and returns the authorize URL on the connection's login host.
  * @example
- * const authorizeUrl = await startAuthorization(env, db, { connection, userId, returnTo: null });
+ * const authorizeUrl = await startAuthorization(env, db, {
+ *   connection,
+ *   startedBy: { userId, apiKeyId: null, actor: "ada@example.com" },
+ *   returnTo: null,
+ * });
  */
 export async function startAuthorization(
   env: Env,
   db: Db,
-  input: { connection: ConnectionRow; userId: string; returnTo: string | null; now?: number },
+  input: {
+    connection: ConnectionRow;
+    startedBy: { userId: string | null; apiKeyId: string | null; actor: string };
+    returnTo: string | null;
+    now?: number;
+  },
 ): Promise<string> {
   const { connection } = input;
   const request = await oauthClientFor(env).createAuthorizationRequest(
@@ -29,7 +38,9 @@ export async function startAuthorization(
     stateHash: await sha256Hex(request.state),
     connectionId: connection.id,
     organizationId: connection.organizationId,
-    userId: input.userId,
+    userId: input.startedBy.userId,
+    apiKeyId: input.startedBy.apiKeyId,
+    actor: input.startedBy.actor,
     sealedVerifier: await sealFor(env, connection.id, PURPOSE.pkceVerifier, request.codeVerifier),
     returnTo: input.returnTo,
     expiresAt: new Date(now + AUTHORIZATION_TTL_MS),

@@ -1,6 +1,6 @@
 import { SealingError } from "@portal/core/errors";
 import { parseCallback, type SalesforceTokens } from "@portal/core/oauth";
-import { getUserEmail } from "../auth/accounts.ts";
+import { findApiKeyById } from "../db/api-keys.ts";
 import { recordAudit } from "../db/audit.ts";
 import { createDb, type Db } from "../db/client.ts";
 import { getConnection, markAuthorized, type ConnectionRow } from "../db/connections.ts";
@@ -40,17 +40,12 @@ export async function completeAuthorization(
     if (!state) return portalRedirect(env, null, "invalid_state");
     const connection = await getConnection(db, state.organizationId, state.connectionId);
     if (!connection) return portalRedirect(env, null, "invalid_state");
-    pending = {
-      state,
-      connection,
-      actor: (await getUserEmail(db, state.userId)) ?? "unknown user",
-    };
+    pending = { state, connection, actor: state.actor };
     const back = (outcome: AuthorizeOutcome, orgChanged = false) =>
       portalRedirect(env, target(pending!), outcome, orgChanged);
 
     if (state.expiresAt.getTime() < now) return back("invalid_state");
-    const role = await getMemberRole(db, state.organizationId, state.userId);
-    if (role !== "owner" && role !== "admin") return back("invalid_state");
+    if (!(await starterMayStillAuthorize(db, state))) return back("invalid_state");
     if (parsed.kind === "error") {
       await audit(
         db,
@@ -76,6 +71,16 @@ export async function completeAuthorization(
     );
     return portalRedirect(env, target(pending), "error");
   }
+}
+
+async function starterMayStillAuthorize(db: Db, state: OAuthStateRow): Promise<boolean> {
+  if (state.userId) {
+    const role = await getMemberRole(db, state.organizationId, state.userId);
+    return role === "owner" || role === "admin";
+  }
+  if (state.apiKeyId)
+    return (await findApiKeyById(db, state.organizationId, state.apiKeyId)) !== null;
+  return false;
 }
 
 function target(pending: Pending) {

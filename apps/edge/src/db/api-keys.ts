@@ -81,3 +81,13 @@ export async function findApiKeyByHash(db: Db, keyHash: string) {
 export async function touchApiKey(db: Db, id: string, at: Date): Promise<void> {
   await db.update(apiKeys).set({ lastUsedAt: at }).where(eq(apiKeys.id, id));
 }
+
+/** A key of the organization by id (whether it still exists), or null. */
+export async function findApiKeyById(db: Db, organizationId: string, id: string) {
+  const row = await db
+    .select({ id: apiKeys.id })
+    .from(apiKeys)
+    .where(and(eq(apiKeys.organizationId, organizationId), eq(apiKeys.id, id)))
+    .get();
+  return row ?? null;
+}

@@ -51,9 +51,8 @@ const authorize = createRoute({
   method: "post",
   path: "/{id}/authorize",
   tags,
-  summary:
-    "Start the Salesforce authorization (admins; people only: the callback returns to the portal)",
-  middleware: [requireAuth({ role: "admin", cookieOnly: true })],
+  summary: "Start the Salesforce authorization: its authorize URL with state and PKCE (admins)",
+  middleware: [requireAuth({ role: "admin" })],
   request: {
     params,
     body: { required: false, content: json(z.object({ returnTo: ReturnToSchema.optional() })) },
@@ -158,14 +157,16 @@ export const connectionsApp = createApp()
   })
   .openapi(authorize, async (c) => {
     const principal = c.var.principal;
-    if (principal.kind !== "user")
-      throw new ApiError(403, "forbidden", "Authorizing is for people.");
     const db = createDb(c.env.DB);
     const row = await loadConnection(c, db, c.req.valid("param").id);
     const { returnTo } = c.req.valid("json");
     const authorizeUrl = await startAuthorization(c.env, db, {
       connection: row,
-      userId: principal.userId,
+      startedBy: {
+        userId: principal.kind === "user" ? principal.userId : null,
+        apiKeyId: principal.kind === "api_key" ? principal.apiKeyId : null,
+        actor: actorLabel(principal),
+      },
       returnTo: returnTo ?? null,
     });
     return c.json({ authorizeUrl }, 200);

@@ -111,7 +111,10 @@ export const oauthStates = sqliteTable(
       .notNull()
       .references(() => connections.id, { onDelete: "cascade" }),
     organizationId: text("organization_id").notNull(),
-    userId: text("user_id").notNull(),
+    // Who started it: a person (role re-checked at the callback) or an API key (must still exist).
+    userId: text("user_id"),
+    apiKeyId: text("api_key_id"),
+    actor: text("actor").notNull(),
     // PKCE verifier sealed with AAD = connection id + "pkce_verifier".
     sealedVerifier: text("sealed_verifier").notNull(),
     returnTo: text("return_to"),

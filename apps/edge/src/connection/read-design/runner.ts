@@ -1,0 +1,263 @@
+import {
+  cancelRun,
+  createReadState,
+  drive,
+  finishRun,
+  progress,
+  resumeAt,
+  type ApplyResult,
+  type ReadMode,
+  type ReadState,
+} from "@portal/core/design";
+import { createFetchSender } from "@portal/core/salesforce";
+import type { AccessTokenResult } from "../token-broker.ts";
+import type { DesignStore } from "./design-store.ts";
+import { toRunView, type RunRecord, type RunStore, type RunView } from "./run-store.ts";
+
+/** What the runner tells the outside world (the event hub, the D1 summary). */
+export type RunEvent =
+  | { type: "progress"; run: RunView }
+  | { type: "finished"; run: RunView; message: string }
+  | { type: "failed"; run: RunView; error: { code: string; message: string } };
+
+export interface RunnerDeps {
+  storage: DurableObjectStorage;
+  runs: RunStore;
+  design: DesignStore;
+  getAccessToken: (force: boolean) => Promise<AccessTokenResult>;
+  /** Called after every state change worth showing; throttling is the runner's job. */
+  emit: (event: RunEvent) => void;
+  /** Called when a run ended (finished, failed or cancelled), to update D1. */
+  ended: (run: RunView, failure: AccessTokenResult | null) => Promise<void>;
+  connectionCode: () => string;
+  fetch?: typeof fetch;
+  now?: () => number;
+  limits?: Partial<ChunkLimits>;
+}
+
+/** Bounds of one alarm's chunk of work. */
+export interface ChunkLimits {
+  /** Requests in flight at once: a Worker may wait on 6 connections at a time. */
+  maxInFlight: number;
+  /** No new request after this much wall time in one alarm. */
+  chunkMs: number;
+  /** Requests per alarm, under the Workers free plan's 50 subrequests per invocation. */
+  maxRequests: number;
+  /** Alarms in a row that may die mid-chunk before the run is failed. */
+  maxAlarmFailures: number;
+  /** Progress events at most this often (the last one always goes out). */
+  progressEveryMs: number;
+}
+
+export const DEFAULT_CHUNK_LIMITS: ChunkLimits = {
+  maxInFlight: 6,
+  chunkMs: 25_000,
+  maxRequests: 45,
+  maxAlarmFailures: 5,
+  progressEveryMs: 200,
+};
+
+function failed(state: ReadState, error: { code: string; message: string }, now: number) {
+  return {
+    ...state,
+    status: "failed" as const,
+    finishedAt: state.finishedAt ?? new Date(now).toISOString(),
+    error: state.error ?? { code: "listing_failed" as const, message: error.message },
+  };
+}
+
+/**
+ * Runs Read Design in the connection's Durable Object on alarms: one bounded chunk per alarm,
+ * every applied answer persisted (design rows and engine state in one transaction), the next
+ * alarm derived from the stored state, so an eviction or restart resumes where it stopped.
+ */
+export class ReadDesignRunner {
+  readonly #deps: RunnerDeps;
+  readonly #limits: ChunkLimits;
+  readonly #now: () => number;
+  #cancelled = new Set<string>();
+  #lastProgressAt = 0;
+
+  constructor(deps: RunnerDeps) {
+    this.#deps = deps;
+    this.#limits = { ...DEFAULT_CHUNK_LIMITS, ...deps.limits };
+    this.#now = deps.now ?? Date.now;
+  }
+
+  /** The active run, else the last one. */
+  current(): RunView | null {
+    const run = this.#deps.runs.active() ?? this.#deps.runs.latest();
+    return run ? toRunView(run) : null;
+  }
+
+  /** Starts a run, or returns the active one (one run per connection at a time). */
+  async start(mode: ReadMode): Promise<{ run: RunView; created: boolean }> {
+    const { runs, design, storage } = this.#deps;
+    const active = runs.active();
+    if (active) return { run: toRunView(active), created: false };
+    const lastReadAt = runs.getMeta("lastReadStartedAt");
+    const state = createReadState({
+      options: { mode },
+      previous: { readAt: lastReadAt, objects: design.names() },
+      now: this.#now(),
+    });
+    const run = storage.transactionSync(() => {
+      design.clearStage();
+      return runs.create(crypto.randomUUID(), mode, state);
+    });
+    await storage.setAlarm(this.#now());
+    const view = toRunView(run);
+    this.#deps.emit({ type: "progress", run: view });
+    return { run: view, created: true };
+  }
+
+  /** Cancels the active run; null when there is none. */
+  async cancel(): Promise<RunView | null> {
+    const active = this.#deps.runs.active();
+    if (!active) return null;
+    this.#cancelled.add(active.id);
+    const state = cancelRun(active.state, this.#now());
+    const ended = this.#deps.storage.transactionSync(() => {
+      this.#deps.runs.end(active.id, "cancelled", state, { message: "Read Design was cancelled." });
+      this.#deps.design.clearStage();
+      return toRunView({ ...active, status: "cancelled", state, message: "Read Design was cancelled." });
+    });
+    this.#deps.emit({ type: "progress", run: ended });
+    await this.#deps.ended(ended, null);
+    await this.armFromState();
+    return ended;
+  }
+
+  /** Sets the alarm from stored state: due work now or at its retry time; none when idle. */
+  async armFromState(): Promise<void> {
+    const active = this.#deps.runs.active();
+    if (!active) {
+      await this.#deps.storage.deleteAlarm();
+      return;
+    }
+    const at = resumeAt(active.state) ?? this.#now();
+    const current = await this.#deps.storage.getAlarm();
+    if (current === null || current > at) await this.#deps.storage.setAlarm(Math.max(at, this.#now()));
+  }
+
+  /** One alarm: a bounded chunk of the active run. */
+  async alarm(): Promise<void> {
+    const { runs } = this.#deps;
+    const run = runs.active();
+    if (!run) return;
+    const attempts = runs.noteAlarmStart(run.id);
+    if (attempts > this.#limits.maxAlarmFailures) {
+      await this.#fail(run, run.state, {
+        code: "run_crashed",
+        message: `Read Design stopped: ${attempts - 1} attempts in a row died before finishing their chunk.`,
+      });
+      return;
+    }
+    const first = await this.#deps.getAccessToken(false);
+    if (!first.ok) {
+      runs.noteAlarmDone(run.id);
+      await this.#fail(run, run.state, { code: first.code, message: first.message }, first);
+      return;
+    }
+    let tokenFailure: AccessTokenResult | null = null;
+    let sent = 0;
+    const send = createFetchSender({
+      instanceUrl: first.instanceUrl,
+      ...(this.#deps.fetch ? { fetch: this.#deps.fetch } : {}),
+    });
+    const result = await drive(run.state, {
+      send: (request, token) => {
+        sent += 1;
+        return send(request, token);
+      },
+      getAccessToken: async (force) => {
+        const token = force ? await this.#deps.getAccessToken(true) : first;
+        if (!token.ok) {
+          tokenFailure = token;
+          throw new Error(token.message);
+        }
+        return token.accessToken;
+      },
+      maxInFlight: this.#limits.maxInFlight,
+      deadlineMs: this.#limits.chunkMs,
+      shouldStop: () => this.#cancelled.has(run.id) || sent >= this.#limits.maxRequests,
+      onApplied: (applied) => this.#persist(run, applied),
+      now: this.#now,
+    });
+    if (this.#cancelled.delete(run.id) || runs.active()?.id !== run.id) return;
+    runs.noteAlarmDone(run.id);
+    const state = result.state;
+    if (result.outcome === "complete") return this.#finish(run, state);
+    if (state.status === "failed") {
+      const failure = tokenFailure as AccessTokenResult | null;
+      const error =
+        failure && !failure.ok
+          ? { code: failure.code, message: failure.message }
+          : (state.error ?? { code: "failed", message: "Read Design failed." });
+      return this.#fail(run, state, error, failure);
+    }
+    runs.saveState(run.id, state);
+    await this.armFromState();
+  }
+
+  #persist(run: RunRecord, applied: ApplyResult): void {
+    const { storage, design, runs } = this.#deps;
+    storage.transactionSync(() => {
+      if (applied.read.length > 0) design.stage(applied.read);
+      if (applied.removed.length > 0) design.stageRemoved(applied.removed);
+      runs.saveState(run.id, applied.state);
+    });
+    const now = this.#now();
+    if (now - this.#lastProgressAt >= this.#limits.progressEveryMs) {
+      this.#lastProgressAt = now;
+      this.#deps.emit({ type: "progress", run: toRunView({ ...run, status: "running", state: applied.state }) });
+    }
+  }
+
+  async #finish(run: RunRecord, state: ReadState): Promise<void> {
+    const { storage, design, runs } = this.#deps;
+    const { state: done } = finishRun(state, this.#now());
+    const message = `Finished reading layout from ${this.#deps.connectionCode()}`;
+    storage.transactionSync(() => {
+      design.commit();
+      runs.end(run.id, "finished", done, { message });
+      const previous = runs.getMeta("lastReadFinishedAt");
+      if (previous) runs.setMeta("previousReadFinishedAt", previous);
+      runs.setMeta("lastReadStartedAt", done.startedAt);
+      runs.setMeta("lastReadFinishedAt", done.finishedAt ?? new Date(this.#now()).toISOString());
+    });
+    const view = toRunView({ ...run, status: "finished", state: done, message });
+    this.#deps.emit({ type: "finished", run: view, message });
+    await this.#deps.ended(view, null);
+    await this.armFromState();
+  }
+
+  async #fail(
+    run: RunRecord,
+    state: ReadState,
+    error: { code: string; message: string },
+    failure: AccessTokenResult | null = null,
+  ): Promise<void> {
+    const { storage, design, runs } = this.#deps;
+    const final = failed(state, error, this.#now());
+    storage.transactionSync(() => {
+      runs.end(run.id, "failed", final, { error });
+      design.clearStage();
+    });
+    const view = toRunView({ ...run, status: "failed", state: final, error });
+    this.#deps.emit({ type: "failed", run: view, error });
+    await this.#deps.ended(view, failure);
+    await this.armFromState();
+  }
+
+  /** The latest changes window (`from`, `to`) for `GET .../design/changes`. */
+  changesWindow(): { from: string | null; to: string } | null {
+    const to = this.#deps.runs.getMeta("lastReadFinishedAt");
+    return to ? { from: this.#deps.runs.getMeta("previousReadFinishedAt"), to } : null;
+  }
+
+  /** Progress of a state, for tests and snapshots. */
+  static progressOf(state: ReadState) {
+    return progress(state);
+  }
+}
