@@ -1,51 +1,32 @@
-// The edge API's shapes as /work/shared/docs/api-contract.md defines them (v1). The typed client in
-// client.ts checks calls against the edge's routes; these types name what the pages read.
+import type { InferResponseType } from "hono/client";
+import type { Rpc } from "./rpc.ts";
 
-export type Role = "owner" | "admin" | "member" | (string & {});
+// Shapes of the edge API (/work/shared/docs/api-contract.md). Routes the edge already serves are
+// read from its route types (AppType), so a change there shows up here at typecheck; Read Design
+// and the design browser (issue 7) follow the contract by hand until the edge serves them.
 
-export type User = { id: string; email: string; name: string };
+type V1 = Rpc["api"]["v1"];
 
-export type Organization = { id: string; name: string };
+export type Me = InferResponseType<V1["me"]["$get"], 200>;
+export type User = Me["user"];
+export type Organization = Me["organization"];
+export type Role = Me["role"];
 
-export type Me = { user: User; organization: Organization; role: Role };
+export type Service = InferResponseType<V1["services"]["$get"], 200>["services"][number];
 
-export type Service = { id: string; name: string };
-
-export type Environment = "production" | "sandbox" | "custom";
-
-export type ConnectionStatus = "new" | "authorized" | "needs_reauth" | "revoked" | "error";
-
+export type Connection = InferResponseType<V1["connections"][":id"]["$get"], 200>;
+export type Environment = Connection["environment"];
+export type ConnectionStatus = Connection["status"];
+export type SalesforceIdentity = NonNullable<Connection["salesforce"]>;
+export type DesignSummary = NonNullable<Connection["design"]>;
 export type ErrorInfo = { code: string; message: string };
 
-export type SalesforceIdentity = {
-  userId: string;
-  orgId: string;
-  username: string;
-  displayName: string;
-};
+export type TestResult = InferResponseType<V1["connections"][":id"]["test"]["$post"], 200>;
 
-export type DesignSummary = {
-  status: string;
-  lastReadAt: string | null;
-  objects: number;
-  fields: number;
-};
+export type ApiKey = InferResponseType<V1["api-keys"]["$get"], 200>["apiKeys"][number];
+export type CreatedApiKey = InferResponseType<V1["api-keys"]["$post"], 201>;
 
-export type Connection = {
-  id: string;
-  serviceId: string;
-  code: string;
-  environment: Environment;
-  loginUrl: string;
-  status: ConnectionStatus;
-  instanceUrl: string | null;
-  salesforce: SalesforceIdentity | null;
-  authorizedAt: string | null;
-  lastRefreshAt: string | null;
-  /** The contract leaves the shape open: a sentence or `{code, message}`. */
-  lastError: string | ErrorInfo | null;
-  design: DesignSummary | null;
-};
+export type AuditEvent = InferResponseType<V1["audit"]["$get"], 200>["events"][number];
 
 export type RunStatus = "queued" | "running" | "finished" | "failed" | "cancelled";
 
@@ -67,10 +48,6 @@ export type Run = {
   /** Not in the contract's minimum: the objects being read right now, when the edge sends them. */
   current?: string[];
 };
-
-export type TestResult =
-  | { ok: true; identity: Record<string, unknown>; apiUsage: { used: number; max: number } | null }
-  | { ok: false; error: ErrorInfo };
 
 export type ObjectSummary = {
   name: string;
@@ -138,24 +115,6 @@ export type Changes = {
   from: string | null;
   to: string | null;
   objects: { added: string[]; removed: string[]; changed: ObjectChange[] };
-};
-
-export type ApiKey = {
-  id: string;
-  name: string;
-  prefix: string;
-  createdAt: string;
-  lastUsedAt: string | null;
-};
-
-export type CreatedApiKey = { id: string; name: string; prefix: string; key: string };
-
-export type AuditEvent = {
-  at: string;
-  actor: string | null;
-  action: string;
-  target: string | null;
-  details: unknown;
 };
 
 /** Messages on `/api/v1/connections/:id/events`. */
