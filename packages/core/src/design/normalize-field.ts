@@ -1,21 +1,154 @@
 import { UnexpectedResponseError } from "../errors.ts";
-import { type JsonObject, JsonReader } from "./json-reader.ts";
+import { type AttributeTable, kindMap, readAttributes } from "./attribute-table.ts";
+import type { JsonObject } from "./json.ts";
+import { isJsonObject } from "./json.ts";
 import type { FieldDesign, PicklistValue } from "./model.ts";
+
+const FIELD_KINDS = kindMap({
+  label: "string",
+  soapType: "string",
+  length: "number",
+  byteLength: "number",
+  precision: "number",
+  scale: "number",
+  digits: "number",
+  nillable: "boolean",
+  unique: "boolean",
+  externalId: "boolean",
+  idLookup: "boolean",
+  nameField: "boolean",
+  autoNumber: "boolean",
+  calculated: "boolean",
+  calculatedFormula: "string",
+  custom: "boolean",
+  createable: "boolean",
+  updateable: "boolean",
+  defaultedOnCreate: "boolean",
+  defaultValue: "scalar",
+  defaultValueFormula: "string",
+  filterable: "boolean",
+  sortable: "boolean",
+  groupable: "boolean",
+  aggregatable: "boolean",
+  referenceTo: "strings",
+  relationshipName: "string",
+  relationshipOrder: "number",
+  cascadeDelete: "boolean",
+  restrictedDelete: "boolean",
+  polymorphicForeignKey: "boolean",
+  restrictedPicklist: "boolean",
+  dependentPicklist: "boolean",
+  controllerName: "string",
+  htmlFormatted: "boolean",
+  inlineHelpText: "string",
+  extraTypeInfo: "string",
+  compoundFieldName: "string",
+  deprecatedAndHidden: "boolean",
+  encrypted: "boolean",
+  caseSensitive: "boolean",
+} satisfies AttributeTable<FieldDesign, "name" | "type" | "picklistValues" | "attributes">);
+
+const FIELD_SPECIAL = new Set(["name", "type", "picklistValues"]);
+
+/** A field with every normalized attribute null: one hidden class for all fields. */
+function emptyField(name: string, type: string): FieldDesign {
+  return {
+    name,
+    type,
+    label: null,
+    soapType: null,
+    length: null,
+    byteLength: null,
+    precision: null,
+    scale: null,
+    digits: null,
+    nillable: null,
+    unique: null,
+    externalId: null,
+    idLookup: null,
+    nameField: null,
+    autoNumber: null,
+    calculated: null,
+    calculatedFormula: null,
+    custom: null,
+    createable: null,
+    updateable: null,
+    defaultedOnCreate: null,
+    defaultValue: null,
+    defaultValueFormula: null,
+    filterable: null,
+    sortable: null,
+    groupable: null,
+    aggregatable: null,
+    referenceTo: null,
+    relationshipName: null,
+    relationshipOrder: null,
+    cascadeDelete: null,
+    restrictedDelete: null,
+    polymorphicForeignKey: null,
+    picklistValues: null,
+    restrictedPicklist: null,
+    dependentPicklist: null,
+    controllerName: null,
+    htmlFormatted: null,
+    inlineHelpText: null,
+    extraTypeInfo: null,
+    compoundFieldName: null,
+    deprecatedAndHidden: null,
+    encrypted: null,
+    caseSensitive: null,
+    attributes: {},
+  };
+}
 
 const PICKLIST_KEYS = new Set(["value", "label", "active", "defaultValue", "validFor"]);
 
-function readPicklistValue(entry: JsonObject): PicklistValue | null {
-  if (typeof entry.value !== "string") return null;
-  // An entry with keys we do not model is "rejected" so the raw array is kept whole.
-  if (Object.keys(entry).some((key) => !PICKLIST_KEYS.has(key))) return null;
-  const reader = new JsonReader(entry);
-  reader.skip("value");
-  const label = reader.string("label");
-  const active = reader.boolean("active");
-  const defaultValue = reader.boolean("defaultValue");
-  const validFor = reader.string("validFor");
-  if (Object.keys(reader.extras()).length > 0) return null;
-  return { value: entry.value, label, active, defaultValue, validFor };
+function stringOrNull(value: unknown): value is string | null | undefined {
+  return value === undefined || value === null || typeof value === "string";
+}
+
+function booleanOrNull(value: unknown): value is boolean | null | undefined {
+  return value === undefined || value === null || typeof value === "boolean";
+}
+
+/** One picklist entry, or null when it has a shape we do not model (the raw array is then kept). */
+function readPicklistValue(entry: unknown): PicklistValue | null {
+  if (!isJsonObject(entry) || typeof entry.value !== "string") return null;
+  for (const key in entry) if (!PICKLIST_KEYS.has(key)) return null;
+  const { label, active, defaultValue, validFor } = entry;
+  if (
+    !stringOrNull(label) ||
+    !booleanOrNull(active) ||
+    !booleanOrNull(defaultValue) ||
+    !stringOrNull(validFor)
+  ) {
+    return null;
+  }
+  return {
+    value: entry.value,
+    label: label ?? null,
+    active: active ?? null,
+    defaultValue: defaultValue ?? null,
+    validFor: validFor ?? null,
+  };
+}
+
+function readPicklist(field: FieldDesign, raw: JsonObject): void {
+  const values = raw.picklistValues;
+  if (values === undefined || values === null) return;
+  if (!Array.isArray(values)) {
+    field.attributes.picklistValues = values;
+    return;
+  }
+  const out: PicklistValue[] = [];
+  let complete = true;
+  for (const entry of values) {
+    const value = readPicklistValue(entry);
+    if (value === null) complete = false;
+    else out.push(value);
+  }
+  field.picklistValues = out;
+  if (!complete) field.attributes.picklistValues = values;
 }
 
 /**
@@ -34,54 +167,14 @@ export function normalizeField(raw: JsonObject, objectName: string): FieldDesign
   if (typeof type !== "string" || type.length === 0) {
     throw new UnexpectedResponseError(200, `describe of ${objectName}: field ${name} has no type`);
   }
-  const r = new JsonReader(raw);
-  r.skip("name");
-  r.skip("type");
-  const field: Omit<FieldDesign, "attributes"> = {
-    name,
-    type,
-    label: r.string("label"),
-    soapType: r.string("soapType"),
-    length: r.number("length"),
-    byteLength: r.number("byteLength"),
-    precision: r.number("precision"),
-    scale: r.number("scale"),
-    digits: r.number("digits"),
-    nillable: r.boolean("nillable"),
-    unique: r.boolean("unique"),
-    externalId: r.boolean("externalId"),
-    idLookup: r.boolean("idLookup"),
-    nameField: r.boolean("nameField"),
-    autoNumber: r.boolean("autoNumber"),
-    calculated: r.boolean("calculated"),
-    calculatedFormula: r.string("calculatedFormula"),
-    custom: r.boolean("custom"),
-    createable: r.boolean("createable"),
-    updateable: r.boolean("updateable"),
-    defaultedOnCreate: r.boolean("defaultedOnCreate"),
-    defaultValue: r.scalar("defaultValue"),
-    defaultValueFormula: r.string("defaultValueFormula"),
-    filterable: r.boolean("filterable"),
-    sortable: r.boolean("sortable"),
-    groupable: r.boolean("groupable"),
-    aggregatable: r.boolean("aggregatable"),
-    referenceTo: r.strings("referenceTo"),
-    relationshipName: r.string("relationshipName"),
-    relationshipOrder: r.number("relationshipOrder"),
-    cascadeDelete: r.boolean("cascadeDelete"),
-    restrictedDelete: r.boolean("restrictedDelete"),
-    polymorphicForeignKey: r.boolean("polymorphicForeignKey"),
-    picklistValues: r.objects("picklistValues", readPicklistValue),
-    restrictedPicklist: r.boolean("restrictedPicklist"),
-    dependentPicklist: r.boolean("dependentPicklist"),
-    controllerName: r.string("controllerName"),
-    htmlFormatted: r.boolean("htmlFormatted"),
-    inlineHelpText: r.string("inlineHelpText"),
-    extraTypeInfo: r.string("extraTypeInfo"),
-    compoundFieldName: r.string("compoundFieldName"),
-    deprecatedAndHidden: r.boolean("deprecatedAndHidden"),
-    encrypted: r.boolean("encrypted"),
-    caseSensitive: r.boolean("caseSensitive"),
-  };
-  return { ...field, attributes: r.extras() };
+  const field = emptyField(name, type);
+  readAttributes(
+    raw,
+    FIELD_KINDS,
+    FIELD_SPECIAL,
+    field as unknown as Record<string, unknown>,
+    field.attributes,
+  );
+  readPicklist(field, raw);
+  return field;
 }

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { jsonEqual } from "./json-equal.ts";
-import { isJsonObject } from "./json-reader.ts";
+import { isJsonObject } from "./json.ts";
 import type { ObjectDesign } from "./model.ts";
 import { normalizeDescribe } from "./normalize.ts";
 

@@ -1,23 +1,82 @@
 import { UnexpectedResponseError } from "../errors.ts";
-import { isJsonObject, type JsonObject, JsonReader } from "./json-reader.ts";
+import { type AttributeTable, kindMap, readAttributes } from "./attribute-table.ts";
+import { isJsonObject, type JsonObject } from "./json.ts";
 import type { ChildRelationshipDesign, ObjectDesign } from "./model.ts";
 import { normalizeField } from "./normalize-field.ts";
 
-function readChildRelationship(entry: JsonObject): ChildRelationshipDesign | null {
-  if (typeof entry.childSObject !== "string") return null;
-  const r = new JsonReader(entry);
-  r.skip("childSObject");
-  return {
+const OBJECT_KINDS = kindMap({
+  label: "string",
+  labelPlural: "string",
+  keyPrefix: "string",
+  custom: "boolean",
+  customSetting: "boolean",
+  queryable: "boolean",
+  retrieveable: "boolean",
+  searchable: "boolean",
+  createable: "boolean",
+  updateable: "boolean",
+  deletable: "boolean",
+  undeletable: "boolean",
+  mergeable: "boolean",
+  replicateable: "boolean",
+  triggerable: "boolean",
+  layoutable: "boolean",
+  feedEnabled: "boolean",
+  activateable: "boolean",
+  deprecatedAndHidden: "boolean",
+} satisfies AttributeTable<ObjectDesign, "name" | "fields" | "childRelationships" | "attributes">);
+
+const OBJECT_SPECIAL = new Set(["name", "fields", "childRelationships"]);
+
+const RELATIONSHIP_KINDS = kindMap({
+  field: "string",
+  relationshipName: "string",
+  cascadeDelete: "boolean",
+  restrictedDelete: "boolean",
+  deprecatedAndHidden: "boolean",
+  junctionIdListNames: "strings",
+  junctionReferenceTo: "strings",
+} satisfies AttributeTable<ChildRelationshipDesign, "childSObject" | "attributes">);
+
+const RELATIONSHIP_SPECIAL = new Set(["childSObject"]);
+
+function readChildRelationship(entry: unknown): ChildRelationshipDesign | null {
+  if (!isJsonObject(entry) || typeof entry.childSObject !== "string") return null;
+  const relationship: ChildRelationshipDesign = {
     childSObject: entry.childSObject,
-    field: r.string("field"),
-    relationshipName: r.string("relationshipName"),
-    cascadeDelete: r.boolean("cascadeDelete"),
-    restrictedDelete: r.boolean("restrictedDelete"),
-    deprecatedAndHidden: r.boolean("deprecatedAndHidden"),
-    junctionIdListNames: r.strings("junctionIdListNames"),
-    junctionReferenceTo: r.strings("junctionReferenceTo"),
-    attributes: r.extras(),
+    field: null,
+    relationshipName: null,
+    cascadeDelete: null,
+    restrictedDelete: null,
+    deprecatedAndHidden: null,
+    junctionIdListNames: null,
+    junctionReferenceTo: null,
+    attributes: {},
   };
+  readAttributes(
+    entry,
+    RELATIONSHIP_KINDS,
+    RELATIONSHIP_SPECIAL,
+    relationship as unknown as Record<string, unknown>,
+    relationship.attributes,
+  );
+  return relationship;
+}
+
+function readChildRelationships(object: ObjectDesign, raw: JsonObject): void {
+  const value = raw.childRelationships;
+  if (value === undefined || value === null) return;
+  if (!Array.isArray(value)) {
+    object.attributes.childRelationships = value;
+    return;
+  }
+  const out: ChildRelationshipDesign[] = [];
+  for (const entry of value) {
+    const relationship = readChildRelationship(entry);
+    if (relationship === null) object.attributes.childRelationships = value;
+    else out.push(relationship);
+  }
+  object.childRelationships = out;
 }
 
 /**
@@ -49,32 +108,38 @@ export function normalizeDescribe(raw: unknown): ObjectDesign {
     }
     return normalizeField(field, name);
   });
-  const r = new JsonReader(describe);
-  r.skip("name");
-  r.skip("fields");
-  const object: Omit<ObjectDesign, "attributes"> = {
+  const object: ObjectDesign = {
     name,
-    label: r.string("label"),
-    labelPlural: r.string("labelPlural"),
-    keyPrefix: r.string("keyPrefix"),
-    custom: r.boolean("custom"),
-    customSetting: r.boolean("customSetting"),
-    queryable: r.boolean("queryable"),
-    retrieveable: r.boolean("retrieveable"),
-    searchable: r.boolean("searchable"),
-    createable: r.boolean("createable"),
-    updateable: r.boolean("updateable"),
-    deletable: r.boolean("deletable"),
-    undeletable: r.boolean("undeletable"),
-    mergeable: r.boolean("mergeable"),
-    replicateable: r.boolean("replicateable"),
-    triggerable: r.boolean("triggerable"),
-    layoutable: r.boolean("layoutable"),
-    feedEnabled: r.boolean("feedEnabled"),
-    activateable: r.boolean("activateable"),
-    deprecatedAndHidden: r.boolean("deprecatedAndHidden"),
+    label: null,
+    labelPlural: null,
+    keyPrefix: null,
+    custom: null,
+    customSetting: null,
+    queryable: null,
+    retrieveable: null,
+    searchable: null,
+    createable: null,
+    updateable: null,
+    deletable: null,
+    undeletable: null,
+    mergeable: null,
+    replicateable: null,
+    triggerable: null,
+    layoutable: null,
+    feedEnabled: null,
+    activateable: null,
+    deprecatedAndHidden: null,
     fields,
-    childRelationships: r.objects("childRelationships", readChildRelationship),
+    childRelationships: null,
+    attributes: {},
   };
-  return { ...object, attributes: r.extras() };
+  readAttributes(
+    describe,
+    OBJECT_KINDS,
+    OBJECT_SPECIAL,
+    object as unknown as Record<string, unknown>,
+    object.attributes,
+  );
+  readChildRelationships(object, describe);
+  return object;
 }

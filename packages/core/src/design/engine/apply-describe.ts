@@ -1,4 +1,4 @@
-import { isJsonObject } from "../json-reader.ts";
+import { isJsonObject } from "../json.ts";
 import { normalizeDescribe } from "../normalize.ts";
 import { compositeReferenceId } from "../../salesforce/requests.ts";
 import type { SalesforceResponse } from "../../salesforce/transport.ts";

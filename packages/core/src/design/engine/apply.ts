@@ -1,4 +1,4 @@
-import { isJsonObject } from "../json-reader.ts";
+import { isJsonObject } from "../json.ts";
 import type { SalesforceResponse } from "../../salesforce/transport.ts";
 import { applyDescribe } from "./apply-describe.ts";
 import { type Outcome, classifyAnswer } from "./classify.ts";
