@@ -13,6 +13,7 @@ export default defineConfig({
           TEST_MIGRATIONS: migrations,
           // The Salesforce emulator test/global-setup.ts started in Node; workerd reaches it over loopback.
           EMULATOR_URL: inject("emulatorUrl"),
+          DESIGN_EMULATOR_URL: inject("designEmulatorUrl"),
           SALESFORCE_CLIENT_ID: "emulator-client-id",
           SALESFORCE_CLIENT_SECRET: "emulator-client-secret",
           // A fixed test-only key ring; production keys come from `wrangler secret put SEALING_KEYS`.
@@ -21,8 +22,8 @@ export default defineConfig({
             keys: { "test-1": "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=" },
           }),
           AUTH_SECRET: "test-auth-secret-test-auth-secret-0123456789",
-          PUBLIC_URL: "http://edge.test",
-          PORTAL_DEV_URL: "http://portal.test",
+          PUBLIC_URL: "http://127.0.0.1:8787",
+          PORTAL_DEV_URL: "http://127.0.0.1:5173",
           LOCAL_DEV: "true",
         },
       },

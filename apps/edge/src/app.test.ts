@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { call, errorCode, signUp } from "../test/helpers.ts";
+import { call, EDGE, errorCode, signUp } from "../test/helpers.ts";
 import { app } from "./app.ts";
 
 describe("edge app", () => {
@@ -37,7 +37,7 @@ describe("edge app", () => {
 
   it("Should refuse a body that is not JSON with 415 and malformed JSON with 400", async () => {
     const { cookie } = await signUp();
-    const headers = { cookie, origin: "http://edge.test" };
+    const headers = { cookie, origin: EDGE };
     const notJson = await app.request(
       "/api/v1/services",
       { method: "POST", headers: { ...headers, "content-type": "text/plain" }, body: "name=x" },

@@ -9,6 +9,7 @@ import { apiKeysApp } from "./routes/api-keys.ts";
 import { auditApp } from "./routes/audit.ts";
 import { authApp } from "./routes/auth.ts";
 import { connectionsApp } from "./routes/connections.ts";
+import { designApp } from "./routes/design.ts";
 import { devApp } from "./routes/dev.ts";
 import { healthApp } from "./routes/health.ts";
 import { meApp } from "./routes/me.ts";
@@ -63,6 +64,7 @@ export const app = base
   .route("/api/v1/members", membersApp)
   .route("/api/v1/services", servicesApp)
   .route("/api/v1/connections", connectionsApp)
+  .route("/api/v1/connections", designApp)
   .route("/api/v1/api-keys", apiKeysApp)
   .route("/api/v1/audit", auditApp)
   .route("/api/v1/dev", devApp)

@@ -174,26 +174,6 @@ describe("OAuth callback: every branch ends in a redirect to the portal", () => 
     }
   });
 
-  it("Should end with authorize=error when the code exchange fails, storing nothing", async () => {
-    const { state, connection, cookie } = await startAuthorize();
-    const location = new URL(await callback(`code=not-a-real-code&state=${state}`));
-    expect(location.searchParams.get("authorize")).toBe("error");
-    const after = (await (
-      await call(`/api/v1/connections/${connection.id}`, { cookie })
-    ).json()) as {
-      status: string;
-    };
-    expect(after.status).toBe("new");
-    const row = await env.DB.prepare("SELECT sealed_refresh_token FROM connections WHERE id = ?")
-      .bind(connection.id)
-      .first<{ sealed_refresh_token: string | null }>();
-    expect(row?.sealed_refresh_token).toBeNull();
-    const audit = (await (await call("/api/v1/audit", { cookie })).json()) as {
-      events: { action: string }[];
-    };
-    expect(audit.events[0]?.action).toBe("connection.authorize_failed");
-  });
-
   it("Should send a state whose connection was deleted to the portal home", async () => {
     const { state, connection, cookie } = await startAuthorize();
     expect(

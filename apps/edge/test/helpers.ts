@@ -1,9 +1,9 @@
 import { env, exports } from "cloudflare:workers";
 
 /** The edge's public origin in tests (PUBLIC_URL in vitest.config.ts). */
-export const EDGE = "http://edge.test";
+export const EDGE = "http://127.0.0.1:8787";
 /** The web dev server's origin in tests (PORTAL_DEV_URL). */
-export const PORTAL = "http://portal.test";
+export const PORTAL = "http://127.0.0.1:5173";
 
 type CallOptions = {
   method?: string;
@@ -115,4 +115,24 @@ export async function createApiKey(cookie: string, name = "sync engine"): Promis
 export async function errorCode(res: Response): Promise<string | undefined> {
   const body = (await res.json()) as { error?: { code?: string } };
   return body.error?.code;
+}
+
+/**
+ * Presses Authorize in the portal and Allow (or Deny) at the emulator, then follows the callback;
+ * returns the portal URL the callback redirected to.
+ */
+export async function authorizeThroughEmulator(
+  cookie: string,
+  connectionId: string,
+  decision: "allow" | "deny" = "allow",
+): Promise<URL> {
+  const { authorizeByForm } = await import("@portal/salesforce-emulator");
+  const started = await call(`/api/v1/connections/${connectionId}/authorize`, { cookie, body: {} });
+  if (started.status !== 200) throw new Error(`authorize failed: ${started.status}`);
+  const { authorizeUrl } = (await started.json()) as { authorizeUrl: string };
+  const consent = decision === "deny" ? `${authorizeUrl}&prompt=consent` : authorizeUrl;
+  const callback = await authorizeByForm(consent, { decision });
+  const res = await call(`/oauth/callback${callback.search}`);
+  if (res.status !== 302) throw new Error(`callback answered ${res.status}`);
+  return new URL(res.headers.get("location") ?? "");
 }

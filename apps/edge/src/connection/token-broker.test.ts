@@ -6,7 +6,7 @@ import { getConnectionById, insertConnection, markAuthorized } from "../db/conne
 import { createOrganization } from "../db/organizations.ts";
 import { users } from "../db/schema.ts";
 import { openFor, PURPOSE, sealFor } from "./secrets.ts";
-import { TokenBroker } from "./token-broker.ts";
+import { FORCED_REFRESH_COALESCE_MS, TokenBroker } from "./token-broker.ts";
 
 const db = createDb(env.DB);
 
@@ -101,6 +101,26 @@ describe("TokenBroker", () => {
     );
     const row = await getConnectionById(db, connectionId);
     expect(row?.lastRefreshAt).toBeInstanceOf(Date);
+  });
+
+  it("Should gather forced callers that arrive while a forced refresh waits to start", async () => {
+    const connectionId = await authorizedConnection();
+    const waits: number[] = [];
+    let wake: () => void = () => undefined;
+    const sleep = (ms: number) => {
+      waits.push(ms);
+      return new Promise<void>((resolve) => (wake = resolve));
+    };
+    const { client, seen } = scriptedClient([() => ok("access-1")]);
+    const broker = new TokenBroker({ env, connectionId, client, sleep });
+    const first = broker.getAccessToken({ force: true });
+    const late = broker.getAccessToken({ force: true });
+    expect(seen).toHaveLength(0);
+    wake();
+    expect(await first).toMatchObject({ ok: true, accessToken: "access-1" });
+    expect(await late).toMatchObject({ ok: true, accessToken: "access-1" });
+    expect(seen).toHaveLength(1);
+    expect(waits).toEqual([FORCED_REFRESH_COALESCE_MS]);
   });
 
   it("Should serve a fresh cached token without refreshing, and refresh when forced", async () => {

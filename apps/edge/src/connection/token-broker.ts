@@ -39,6 +39,13 @@ export type TokenBrokerDeps = {
   sleep?: (ms: number) => Promise<void>;
 };
 
+/**
+ * A forced refresh (after a 401) waits this long before asking Salesforce, so that a fleet of
+ * consumers that got the 401 at the same time shares one refresh (one login at Salesforce,
+ * which counts and rate-limits them) instead of racing into "already being processed".
+ */
+export const FORCED_REFRESH_COALESCE_MS = 100;
+
 // A re-authorization or revoke between reading the row and storing the refresh makes the store
 // a no-op; the refresh starts over from the new row this many times at most.
 const MAX_ROW_CHANGES = 2;
@@ -50,7 +57,7 @@ function fail(code: AccessTokenFailureCode, message: string): AccessTokenFailure
 /**
  * The token broker of one connection, living in its Durable Object: hands out the cached access
  * token while fresh, refreshes once for all concurrent callers (forced ones too: a call that
- * arrives while a refresh is in flight shares it), retries "token request is already being
+ * arrives while a refresh is in flight, or while a forced one gathers callers, shares it), retries "token request is already being
  * processed" with core's backoff, stores a rotated refresh token (sealed) in the same D1 write as
  * `lastRefreshAt`, and turns a refused refresh token into `needs_reauth`.
  * @example
@@ -90,7 +97,7 @@ export class TokenBroker {
       }
       if (cached) return Promise.resolve({ ok: true, ...cached });
     }
-    const refresh = this.#refresh().finally(() => {
+    const refresh = this.#refresh(options.force === true).finally(() => {
       this.#inFlight = null;
     });
     this.#inFlight = refresh;
@@ -103,8 +110,10 @@ export class TokenBroker {
     this.#lastFailure = null;
   }
 
-  async #refresh(): Promise<AccessTokenResult> {
+  async #refresh(forced: boolean): Promise<AccessTokenResult> {
     const { connectionId, env } = this.#deps;
+    // Callers hit by the same expired token ask within moments of each other; they all join this one.
+    if (forced) await this.#sleep(FORCED_REFRESH_COALESCE_MS);
     for (let attempt = 1, changed = 0; ;) {
       // Re-read on every attempt: with rotation, a racing refresh may already have stored a new
       // token, and reusing a rotated-out one revokes the whole token family.

@@ -16,7 +16,11 @@ export type DesignSummary = {
  * @example
  * await recordDesignSummary(db, id, { status: "finished", lastReadAt: new Date(), objects: 712, fields: 14606 });
  */
-export async function recordDesignSummary(db: Db, id: string, summary: DesignSummary): Promise<void> {
+export async function recordDesignSummary(
+  db: Db,
+  id: string,
+  summary: DesignSummary,
+): Promise<void> {
   await db
     .update(connections)
     .set({

@@ -1,6 +1,13 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { call, createConnection, errorCode, firstServiceId, signUp } from "../../test/helpers.ts";
+import {
+  call,
+  createConnection,
+  EDGE,
+  errorCode,
+  firstServiceId,
+  signUp,
+} from "../../test/helpers.ts";
 
 describe("services and connections", () => {
   it("Should create services and list them by name", async () => {
@@ -102,7 +109,7 @@ describe("services and connections", () => {
       `/api/v1/services/${serviceId}/connections`,
       {
         method: "POST",
-        headers: { cookie, origin: "http://edge.test", "content-type": "application/json" },
+        headers: { cookie, origin: EDGE, "content-type": "application/json" },
         body: JSON.stringify({ environment: "custom", loginUrl: "http://127.0.0.1:8788" }),
       },
       { ...env, LOCAL_DEV: "false" },

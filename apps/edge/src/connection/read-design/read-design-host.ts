@@ -1,4 +1,4 @@
-import type { ReadMode } from "@portal/core/design";
+import type { ReadMode, ReadOptions } from "@portal/core/design";
 import { toConnectionView } from "../../api/views.ts";
 import { recordAudit } from "../../db/audit.ts";
 import { createDb } from "../../db/client.ts";
@@ -17,6 +17,7 @@ export interface ReadDesignHostDeps {
   getAccessToken: (connectionId: string, force: boolean) => Promise<AccessTokenResult>;
   fetch?: typeof fetch;
   limits?: Partial<ChunkLimits>;
+  readOptions?: ReadOptions;
 }
 
 /**
@@ -46,6 +47,7 @@ export class ReadDesignHost {
       connectionCode: () => this.runs.getMeta("code") ?? "the connection",
       ...(deps.fetch ? { fetch: deps.fetch } : {}),
       ...(deps.limits ? { limits: deps.limits } : {}),
+      ...(deps.readOptions ? { readOptions: deps.readOptions } : {}),
     });
   }
 

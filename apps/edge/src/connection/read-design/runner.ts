@@ -7,6 +7,7 @@ import {
   resumeAt,
   type ApplyResult,
   type ReadMode,
+  type ReadOptions,
   type ReadState,
 } from "@portal/core/design";
 import { createFetchSender } from "@portal/core/salesforce";
@@ -33,6 +34,8 @@ export interface RunnerDeps {
   fetch?: typeof fetch;
   now?: () => number;
   limits?: Partial<ChunkLimits>;
+  /** Engine options for new runs (strategy, retries); the run's mode always wins. */
+  readOptions?: ReadOptions;
 }
 
 /** Bounds of one alarm's chunk of work. */
@@ -97,7 +100,7 @@ export class ReadDesignRunner {
     if (active) return { run: toRunView(active), created: false };
     const lastReadAt = runs.getMeta("lastReadStartedAt");
     const state = createReadState({
-      options: { mode },
+      options: { ...this.#deps.readOptions, mode },
       previous: { readAt: lastReadAt, objects: design.names() },
       now: this.#now(),
     });
@@ -120,7 +123,12 @@ export class ReadDesignRunner {
     const ended = this.#deps.storage.transactionSync(() => {
       this.#deps.runs.end(active.id, "cancelled", state, { message: "Read Design was cancelled." });
       this.#deps.design.clearStage();
-      return toRunView({ ...active, status: "cancelled", state, message: "Read Design was cancelled." });
+      return toRunView({
+        ...active,
+        status: "cancelled",
+        state,
+        message: "Read Design was cancelled.",
+      });
     });
     this.#deps.emit({ type: "progress", run: ended });
     await this.#deps.ended(ended, null);
@@ -137,7 +145,8 @@ export class ReadDesignRunner {
     }
     const at = resumeAt(active.state) ?? this.#now();
     const current = await this.#deps.storage.getAlarm();
-    if (current === null || current > at) await this.#deps.storage.setAlarm(Math.max(at, this.#now()));
+    if (current === null || current > at)
+      await this.#deps.storage.setAlarm(Math.max(at, this.#now()));
   }
 
   /** One alarm: a bounded chunk of the active run. */
@@ -210,7 +219,10 @@ export class ReadDesignRunner {
     const now = this.#now();
     if (now - this.#lastProgressAt >= this.#limits.progressEveryMs) {
       this.#lastProgressAt = now;
-      this.#deps.emit({ type: "progress", run: toRunView({ ...run, status: "running", state: applied.state }) });
+      this.#deps.emit({
+        type: "progress",
+        run: toRunView({ ...run, status: "running", state: applied.state }),
+      });
     }
   }
 
