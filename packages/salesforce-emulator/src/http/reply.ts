@@ -95,7 +95,8 @@ export async function encodeReply(reply: Reply, req: IncomingMessage): Promise<E
   if (!reply.body || !reply.compressible) return reply;
   const headers = { ...reply.headers, vary: "Accept-Encoding" };
   if (!acceptsGzip(req.headers["accept-encoding"])) return { ...reply, headers };
-  const body = reply.gzip ? await reply.gzip() : await gzipAsync(reply.body);
+  // Fresh bodies (composite answers, errors) use the fastest level: they are built per request.
+  const body = reply.gzip ? await reply.gzip() : await gzipAsync(reply.body, { level: 1 });
   return { status: reply.status, headers: { ...headers, "content-encoding": "gzip" }, body };
 }
 

@@ -111,7 +111,8 @@ export class PlanBuilder {
   }
 
   addCatalog(): boolean {
-    const c = CATALOG[this.#catalogNext++];
+    let c = CATALOG[this.#catalogNext++];
+    while (c && this.#names.has(c.name)) c = CATALOG[this.#catalogNext++];
     if (!c) return false;
     this.add({
       name: c.name,
