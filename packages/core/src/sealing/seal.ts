@@ -123,8 +123,14 @@ function additionalData(kid: string, context: SealingContext): Uint8Array<ArrayB
       throw new TypeError(`The sealing context needs a non-empty ${name}.`);
     }
   }
-  // JSON keeps the parts unambiguous whatever characters an owner id contains.
-  return new TextEncoder().encode(JSON.stringify([VERSION, kid, context.owner, context.purpose]));
+  // JSON keeps the parts unambiguous whatever characters an owner id contains. Copied into a
+  // fresh ArrayBuffer: Workers' types say TextEncoder may return a view of a shared buffer.
+  const encoded = new TextEncoder().encode(
+    JSON.stringify([VERSION, kid, context.owner, context.purpose]),
+  );
+  const bytes = new Uint8Array(new ArrayBuffer(encoded.length));
+  bytes.set(encoded);
+  return bytes;
 }
 
 function keyOf(ring: KeyRing, kid: string): CryptoKey {
