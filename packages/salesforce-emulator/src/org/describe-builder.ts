@@ -26,7 +26,7 @@ const DEFAULT_FLAGS: Record<string, unknown> = {
   updateable: true,
 };
 
-const MERGEABLE = new Set(["Account", "Contact", "Lead", "Case"]);
+const MERGEABLE = new Set(["Account", "Contact", "Lead"]);
 const MASTER_RECORD_TYPE = "012000000000000AAA";
 
 function flagsOf(entry: PlanEntry): Record<string, unknown> {

@@ -99,11 +99,14 @@ const NOT_GROUPABLE = new Set<FieldType>([
   "encryptedstring",
 ]);
 
-/** Turns labels into picklist entries; the first value is the default when `withDefault`. */
-export function picklistValues(labels: readonly string[], withDefault = false): PicklistValue[] {
-  return labels.map((label, i) => ({
+/** Turns labels into picklist entries, flagging `defaultValue` when it is one of them. */
+export function picklistValues(
+  labels: readonly string[],
+  defaultValue: unknown = null,
+): PicklistValue[] {
+  return labels.map((label) => ({
     active: true,
-    defaultValue: withDefault && i === 0,
+    defaultValue: label === defaultValue,
     label,
     validFor: null,
     value: label,
@@ -126,16 +129,16 @@ function typeDefaults(spec: FieldSpec): Record<string, unknown> {
       type === "id" || type === "reference" || type === "multipicklist" ? length : length * 3,
     createable: !system && !compound,
     defaultValue: type === "boolean" ? false : null,
-    defaultedOnCreate: type === "id" || type === "boolean" || spec.system === true,
+    defaultedOnCreate: type === "id" || type === "boolean",
     digits: type === "int" ? 9 : 0,
     extraTypeInfo: type === "textarea" ? "plaintextarea" : null,
     filterable: !longText && type !== "anyType",
     groupable: !opaque && !NOT_GROUPABLE.has(type),
     idLookup: type === "id",
     length,
-    nillable: !required,
+    nillable: !required && spec.autoNumber !== true,
     permissionable: !system && (!required || type === "boolean"),
-    picklistValues: spec.picklist ? picklistValues(spec.picklist) : [],
+    picklistValues: spec.picklist ? picklistValues(spec.picklist, spec.defaultValue) : [],
     precision: numeric ? (type === "percent" ? 3 : 18) : type === "multipicklist" ? 4 : 0,
     queryByDistance: compound,
     restrictedPicklist: false,

@@ -40,7 +40,9 @@ export function pick(
   values: readonly string[],
   extra: Partial<FieldSpec> = {},
 ): FieldSpec {
-  return f(name, "picklist", label, { picklist: values, length: 40, ...extra });
+  // A picklist filled in on create defaults to its first value, as Case.Status = "New".
+  const defaulted = extra.defaultedOnCreate === true ? { defaultValue: values[0] ?? null } : {};
+  return f(name, "picklist", label, { picklist: values, length: 40, ...defaulted, ...extra });
 }
 
 /** The record id field. */
@@ -63,7 +65,7 @@ export function owner(queueable = false): FieldSpec {
 /** CreatedDate .. SystemModstamp, read-only audit fields on every object. */
 export function audit(): FieldSpec[] {
   const when = (name: string, label: string) =>
-    f(name, "datetime", label, { system: true, nillable: false });
+    f(name, "datetime", label, { system: true, nillable: false, defaultedOnCreate: true });
   const who = (name: string, label: string, rel: string) =>
     lookup(name, label, ["User"], rel, null, {
       system: true,
@@ -141,7 +143,7 @@ export function address(prefix: string, labelPrefix: string): FieldSpec[] {
 
 /** Salutation / First / Last / compound Name of person records (Contact, Lead). */
 export function personName(): FieldSpec[] {
-  const part = { compoundFieldName: "Name", extraTypeInfo: "personname" };
+  const part = { compoundFieldName: "Name", extraTypeInfo: "personname", permissionable: false };
   return [
     f("LastName", "string", "Last Name", { ...part, length: 80, nillable: false }),
     f("FirstName", "string", "First Name", { ...part, length: 40 }),

@@ -76,7 +76,9 @@ const phone = (name: string, label: string) => f(name, "phone", label);
 const masterRecord = (target: string) =>
   lookup("MasterRecordId", "Master Record ID", [target], "MasterRecord", null, { system: true });
 const recordType = () =>
-  lookup("RecordTypeId", "Record Type ID", ["RecordType"], "RecordType", null);
+  lookup("RecordTypeId", "Record Type ID", ["RecordType"], "RecordType", null, {
+    permissionable: false,
+  });
 const jigsaw = () => f("Jigsaw", "string", "Data.com Key", { length: 20 });
 const cleanStatus = () =>
   pick("CleanStatus", "Clean Status", CLEAN_STATUS, { restrictedPicklist: true });
@@ -111,7 +113,7 @@ export const SALES_OBJECTS: StandardObjectDef[] = [
       phone("Fax", "Account Fax"),
       f("AccountNumber", "string", "Account Number", { length: 40 }),
       f("Website", "url", "Website"),
-      f("PhotoUrl", "url", "Photo URL", { system: true }),
+      f("PhotoUrl", "url", "Photo URL", { system: true, extraTypeInfo: "imageurl" }),
       f("Sic", "string", "SIC Code", { length: 20 }),
       pick("Industry", "Industry", INDUSTRIES),
       f("AnnualRevenue", "currency", "Annual Revenue", { scale: 0 }),
@@ -175,7 +177,7 @@ export const SALES_OBJECTS: StandardObjectDef[] = [
       f("Title", "string", "Title", { length: 128 }),
       f("Department", "string", "Department", { length: 80 }),
       f("AssistantName", "string", "Assistant's Name", { length: 40 }),
-      pick("LeadSource", "Lead Source", SOURCES),
+      pick("LeadSource", "Lead Source", SOURCES, { length: 255 }),
       f("Birthdate", "date", "Birthdate"),
       description("Contact Description"),
       owner(),
@@ -187,7 +189,7 @@ export const SALES_OBJECTS: StandardObjectDef[] = [
       f("EmailBouncedReason", "string", "Email Bounced Reason", { length: 255 }),
       f("EmailBouncedDate", "datetime", "Email Bounced Date"),
       f("IsEmailBounced", "boolean", "Is Email Bounced", { system: true }),
-      f("PhotoUrl", "url", "Photo URL", { system: true }),
+      f("PhotoUrl", "url", "Photo URL", { system: true, extraTypeInfo: "imageurl" }),
       jigsaw(),
       f("JigsawContactId", "string", "Jigsaw Contact ID", {
         length: 20,
@@ -216,9 +218,9 @@ export const SALES_OBJECTS: StandardObjectDef[] = [
       phone("Fax", "Fax"),
       f("Email", "email", "Email", { idLookup: true }),
       f("Website", "url", "Website"),
-      f("PhotoUrl", "url", "Photo URL", { system: true }),
+      f("PhotoUrl", "url", "Photo URL", { system: true, extraTypeInfo: "imageurl" }),
       description(),
-      pick("LeadSource", "Lead Source", SOURCES),
+      pick("LeadSource", "Lead Source", SOURCES, { length: 255 }),
       pick(
         "Status",
         "Status",
@@ -275,6 +277,7 @@ export const SALES_OBJECTS: StandardObjectDef[] = [
     label: "Opportunity",
     labelPlural: "Opportunities",
     keyPrefix: "006",
+    flags: { deepCloneable: true },
     fields: () => [
       idField("Opportunity"),
       isDeleted(),
@@ -282,12 +285,12 @@ export const SALES_OBJECTS: StandardObjectDef[] = [
         searchPrefilterable: true,
       }),
       f("IsPrivate", "boolean", "Private"),
-      nameField("Name", 120),
+      nameField("Name", 120, { idLookup: true }),
       description(),
-      pick("StageName", "Stage", STAGES, { nillable: false }),
+      pick("StageName", "Stage", STAGES, { nillable: false, length: 255 }),
       f("Amount", "currency", "Amount"),
       f("Probability", "percent", "Probability (%)", { defaultedOnCreate: true }),
-      f("ExpectedRevenue", "currency", "Expected Amount", { system: true, calculated: true }),
+      f("ExpectedRevenue", "currency", "Expected Amount", { system: true }),
       f("TotalOpportunityQuantity", "double", "Quantity", { precision: 18, scale: 2 }),
       f("CloseDate", "date", "Close Date", { nillable: false }),
       pick("Type", "Opportunity Type", [
@@ -297,7 +300,7 @@ export const SALES_OBJECTS: StandardObjectDef[] = [
         "New Customer",
       ]),
       f("NextStep", "string", "Next Step", { length: 255 }),
-      pick("LeadSource", "Lead Source", SOURCES),
+      pick("LeadSource", "Lead Source", SOURCES, { length: 255 }),
       f("IsClosed", "boolean", "Closed", { system: true }),
       f("IsWon", "boolean", "Won", { system: true }),
       pick(
@@ -334,10 +337,20 @@ export const SALES_OBJECTS: StandardObjectDef[] = [
         digits: 8,
       }),
       f("Fiscal", "string", "Fiscal Period", { length: 6, system: true }),
-      lookup("ContactId", "Contact ID", ["Contact"], "Contact", "Opportunities"),
+      lookup("ContactId", "Contact ID", ["Contact"], "Contact", "Opportunities", {
+        updateable: false,
+      }),
       ...recentlyViewed(),
-      f("HasOpenActivity", "boolean", "Has Open Activity", { system: true }),
-      f("HasOverdueTask", "boolean", "Has Overdue Task", { system: true }),
+      f("HasOpenActivity", "boolean", "Has Open Activity", {
+        system: true,
+        filterable: false,
+        sortable: false,
+      }),
+      f("HasOverdueTask", "boolean", "Has Overdue Task", {
+        system: true,
+        filterable: false,
+        sortable: false,
+      }),
     ],
   },
   {
@@ -345,7 +358,13 @@ export const SALES_OBJECTS: StandardObjectDef[] = [
     label: "Opportunity Contact Role",
     labelPlural: "Opportunity Contact Role",
     keyPrefix: "00K",
-    flags: { feedEnabled: false, mruEnabled: false, searchable: false },
+    flags: {
+      feedEnabled: false,
+      mruEnabled: false,
+      searchable: false,
+      searchLayoutable: false,
+      undeletable: false,
+    },
     fields: () => [
       idField("Opportunity Contact Role"),
       lookup(

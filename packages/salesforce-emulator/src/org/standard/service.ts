@@ -90,7 +90,7 @@ export const SERVICE_OBJECTS: StandardObjectDef[] = [
       ]),
       pick("Origin", "Case Origin", ["Phone", "Email", "Web"]),
       f("Subject", "string", "Subject", { length: 255 }),
-      pick("Priority", "Priority", PRIORITY, { defaultedOnCreate: true }),
+      pick("Priority", "Priority", PRIORITY, { defaultedOnCreate: true, defaultValue: "Medium" }),
       description(),
       f("IsClosed", "boolean", "Closed", { system: true }),
       f("ClosedDate", "datetime", "Closed Date", { system: true }),
@@ -158,7 +158,7 @@ export const SERVICE_OBJECTS: StandardObjectDef[] = [
     label: "Event",
     labelPlural: "Events",
     keyPrefix: "00U",
-    flags: { mergeable: false, mruEnabled: false },
+    flags: { mergeable: false, feedEnabled: false },
     fields: () => [
       idField("Activity"),
       who("Events"),
@@ -178,7 +178,10 @@ export const SERVICE_OBJECTS: StandardObjectDef[] = [
       description(),
       owner(),
       f("IsPrivate", "boolean", "Private"),
-      pick("ShowAs", "Show Time As", ["Busy", "OutOfOffice", "Free"]),
+      pick("ShowAs", "Show Time As", ["Busy", "OutOfOffice", "Free"], {
+        restrictedPicklist: true,
+        defaultedOnCreate: true,
+      }),
       isDeleted(),
       f("IsChild", "boolean", "Is Child", { system: true }),
       f("IsGroupEvent", "boolean", "Is Group Event", { system: true }),
@@ -187,7 +190,10 @@ export const SERVICE_OBJECTS: StandardObjectDef[] = [
       ...activityCommon(),
       f("ReminderDateTime", "datetime", "Reminder Date/Time"),
       f("IsReminderSet", "boolean", "Reminder Set"),
-      pick("EventSubtype", "Event Subtype", ["Event"]),
+      pick("EventSubtype", "Event Subtype", ["Event"], {
+        restrictedPicklist: true,
+        updateable: false,
+      }),
     ],
   },
   {
