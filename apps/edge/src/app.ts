@@ -35,6 +35,10 @@ const OPENAPI_CONFIG = {
 
 const base = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
+base.use("*", async function receivedAt(c, next) {
+  c.set("receivedAt", Date.now());
+  await next();
+});
 base.use("*", secureHeaders({ contentSecurityPolicy: undefined, overwrite: false }));
 base.use("*", async function contentSecurityPolicy(c, next) {
   await next();

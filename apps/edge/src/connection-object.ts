@@ -34,8 +34,14 @@ export class ConnectionObject extends DurableObject<Env> {
   async getAccessToken(input: {
     connectionId: string;
     force?: boolean;
+    /** When the caller's request began (ms): a forced call takes a token refreshed after it. */
+    requestedAt?: number;
   }): Promise<AccessTokenResult> {
-    return this.#brokerFor(input.connectionId).getAccessToken({ force: input.force === true });
+    const { force, requestedAt } = input;
+    return this.#brokerFor(input.connectionId).getAccessToken({
+      force: force === true,
+      requestedAt,
+    });
   }
 
   /** Drops the in-memory access token (after re-authorize or revoke). */

@@ -23,6 +23,8 @@ export type Principal =
 /** Per-request values set by middleware. */
 export type AppVariables = {
   principal: Principal;
+  /** When the request arrived (ms since the epoch), set by the first middleware. */
+  receivedAt: number;
 };
 
 /** Hono environment of every route in the edge. */

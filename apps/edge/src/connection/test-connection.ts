@@ -59,7 +59,11 @@ export async function testConnection(env: Env, connection: ConnectionRow): Promi
   if (!token.ok) return failed(token.code, token.message);
   let answer = await call(token);
   if (answer.status === 401) {
-    token = await stub.getAccessToken({ connectionId: connection.id, force: true });
+    token = await stub.getAccessToken({
+      connectionId: connection.id,
+      force: true,
+      requestedAt: Date.now(),
+    });
     if (!token.ok) return failed(token.code, token.message);
     answer = await call(token);
   }

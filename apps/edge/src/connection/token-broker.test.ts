@@ -123,6 +123,27 @@ describe("TokenBroker", () => {
     expect(waits).toEqual([FORCED_REFRESH_COALESCE_MS]);
   });
 
+  it("Should hand a forced caller a token whose refresh began after its request, without refreshing", async () => {
+    const connectionId = await authorizedConnection();
+    let now = 1_000_000;
+    const { client, seen } = scriptedClient([() => ok("access-1"), () => ok("access-2")]);
+    const broker = new TokenBroker({ env, connectionId, client, sleep: noSleep, now: () => now });
+    const requestedBefore = now - 5;
+    expect(await broker.getAccessToken({ force: true })).toMatchObject({ accessToken: "access-1" });
+    now += 50;
+    // This caller asked before that refresh began: it cannot hold access-1 yet.
+    expect(
+      await broker.getAccessToken({ force: true, requestedAt: requestedBefore }),
+    ).toMatchObject({
+      accessToken: "access-1",
+    });
+    // This one asked afterwards (it may hold access-1 and have seen it fail): it gets a new token.
+    expect(await broker.getAccessToken({ force: true, requestedAt: now })).toMatchObject({
+      accessToken: "access-2",
+    });
+    expect(seen).toHaveLength(2);
+  });
+
   it("Should serve a fresh cached token without refreshing, and refresh when forced", async () => {
     const connectionId = await authorizedConnection();
     const { client, seen } = scriptedClient([() => ok("access-1"), () => ok("access-2")]);

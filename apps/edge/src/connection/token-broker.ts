@@ -69,7 +69,8 @@ export class TokenBroker {
   readonly #db: Db;
   readonly #now: () => number;
   readonly #sleep: (ms: number) => Promise<void>;
-  #cached: AccessToken | null = null;
+  // When the refresh that produced the cached token began (broker clock).
+  #cached: { token: AccessToken; refreshStartedAt: number } | null = null;
   #inFlight: Promise<AccessTokenResult> | null = null;
   #lastFailure: { at: number; result: AccessTokenResult } | null = null;
 
@@ -80,24 +81,40 @@ export class TokenBroker {
     this.#sleep = deps.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
   }
 
-  /** A fresh access token, refreshing when stale, forced, or nothing is cached. */
-  getAccessToken(options: { force?: boolean } = {}): Promise<AccessTokenResult> {
+  /**
+   * A fresh access token, refreshing when stale, forced, or nothing is cached. `requestedAt` (ms,
+   * when the caller's request began) lets a forced call take a token whose refresh began after
+   * that moment: it is newer than any token the caller can hold.
+   */
+  getAccessToken(
+    options: { force?: boolean; requestedAt?: number } = {},
+  ): Promise<AccessTokenResult> {
     // Set synchronously below, so every call arriving during a refresh joins it.
     if (this.#inFlight) return this.#inFlight;
     const cached = this.#cached;
+    const force = options.force === true;
+    if (
+      force &&
+      cached &&
+      options.requestedAt !== undefined &&
+      cached.refreshStartedAt > options.requestedAt
+    ) {
+      return Promise.resolve({ ok: true, ...cached.token });
+    }
+    const now = this.#now();
     const decision = shouldRefresh({
-      now: this.#now(),
-      accessTokenIssuedAt: cached?.issuedAt ?? null,
-      force: options.force === true,
+      now,
+      accessTokenIssuedAt: cached?.token.issuedAt ?? null,
+      force,
       lastFailureAt: this.#lastFailure?.at ?? null,
     });
     if (!decision.should) {
-      if (decision.reason === "cooldown" && (options.force || !cached) && this.#lastFailure) {
+      if (decision.reason === "cooldown" && (force || !cached) && this.#lastFailure) {
         return Promise.resolve(this.#lastFailure.result);
       }
-      if (cached) return Promise.resolve({ ok: true, ...cached });
+      if (cached) return Promise.resolve({ ok: true, ...cached.token });
     }
-    const refresh = this.#refresh(options.force === true).finally(() => {
+    const refresh = this.#refresh(force, now).finally(() => {
       this.#inFlight = null;
     });
     this.#inFlight = refresh;
@@ -110,7 +127,7 @@ export class TokenBroker {
     this.#lastFailure = null;
   }
 
-  async #refresh(forced: boolean): Promise<AccessTokenResult> {
+  async #refresh(forced: boolean, startedAt: number): Promise<AccessTokenResult> {
     const { connectionId, env } = this.#deps;
     // Callers hit by the same expired token ask within moments of each other; they all join this one.
     if (forced) await this.#sleep(FORCED_REFRESH_COALESCE_MS);
@@ -171,7 +188,7 @@ export class TokenBroker {
         instanceUrl: result.tokens.instanceUrl,
         issuedAt: result.tokens.issuedAt,
       };
-      this.#cached = token;
+      this.#cached = { token, refreshStartedAt: startedAt };
       this.#lastFailure = null;
       return { ok: true, ...token };
     }

@@ -200,6 +200,7 @@ export const connectionsApp = createApp()
     const result = await connectionStub(c.env, row.id).getAccessToken({
       connectionId: row.id,
       force: force === true,
+      requestedAt: c.var.receivedAt,
     });
     if (!result.ok)
       throw new ApiError(ACCESS_TOKEN_ERRORS[result.code], result.code, result.message);
