@@ -202,8 +202,13 @@ export const designApp = createApp()
     headers.set("x-viewer", viewer);
     headers.delete("cookie");
     headers.delete("authorization");
-    const response = await connectionStub(c.env, row.id).fetch(
+    const upgraded = await connectionStub(c.env, row.id).fetch(
       new Request(c.req.raw.url, { headers }),
     );
-    return response as unknown as Response;
+    // Re-wrapped so the header middlewares can still write to it (a stub's answer is immutable).
+    return new Response(upgraded.body, {
+      status: upgraded.status,
+      headers: upgraded.headers,
+      webSocket: upgraded.webSocket,
+    });
   });

@@ -1,4 +1,4 @@
-import { runInDurableObject } from "cloudflare:test";
+import { runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
 import { ReadDesignHost } from "../../src/connection/read-design/read-design-host.ts";
@@ -8,9 +8,10 @@ import {
   authorizedConnection,
   designEmulator,
   designOf,
+  endOf,
   json,
   openEvents,
-  runAlarms,
+  runToEnd,
   type Run,
 } from "./support.ts";
 
@@ -34,13 +35,12 @@ async function readStepByStep(
         getAccessToken: (id, force) => instance.getAccessToken({ connectionId: id, force }),
         limits: { maxRequests: 1, maxInFlight: 1 },
         readOptions: { batchSize: 7, retryBaseMs: 5, retryMaxMs: 20 },
+        scheduleAlarms: false,
       });
     if (!host().runs.active()) await host().start(connection, "full");
-    await ctx.storage.deleteAlarm();
     while (host().runs.active() && steps < 500) {
       const fresh = host();
       await fresh.runner.alarm();
-      await ctx.storage.deleteAlarm();
       steps += 1;
       if (until?.(fresh.runner.current() as Run)) break;
     }
@@ -48,7 +48,7 @@ async function readStepByStep(
   return steps;
 }
 
-describe("Read Design in the connection's Durable Object", () => {
+describe("Read Design in the connection's Durable Object", { timeout: 30_000 }, () => {
   it("Should read the whole org on alarms, stream events in order and end with the finished line", async () => {
     const { cookie, connection } = await authorizedConnection();
     const org = (await emulator.state()).org;
@@ -69,7 +69,8 @@ describe("Read Design in the connection's Durable Object", () => {
     );
     expect(again.id).toBe(run.id);
 
-    expect(await runAlarms(connection.id)).toBeGreaterThan(0);
+    await runDurableObjectAlarm(connectionStub(env, connection.id));
+    await endOf(socket, messages);
     const done = await json<Run>(
       await call(`/api/v1/connections/${connection.id}/read-design`, { cookie }),
     );
@@ -115,7 +116,7 @@ describe("Read Design in the connection's Durable Object", () => {
       cookie: reference.cookie,
       body: {},
     });
-    await runAlarms(reference.connection.id);
+    expect((await runToEnd(reference.connection.id, reference.cookie)).status).toBe("finished");
     const expected = await designOf(reference.connection.id, reference.cookie);
 
     const resumed = await authorizedConnection();
@@ -195,7 +196,7 @@ describe("Read Design in the connection's Durable Object", () => {
       method: "DELETE",
     });
     expect(twice.status).toBe(409);
-    expect(await runAlarms(connection.id)).toBe(0);
+    expect(await runDurableObjectAlarm(connectionStub(env, connection.id))).toBe(false);
     expect((await designOf(connection.id, cookie)).total).toBe(0);
   });
 
@@ -204,14 +205,11 @@ describe("Read Design in the connection's Durable Object", () => {
     const start = (mode: string) =>
       call(`/api/v1/connections/${connection.id}/read-design`, { cookie, body: { mode } });
     await start("full");
-    await runAlarms(connection.id);
+    await runToEnd(connection.id, cookie);
     const before = await designOf(connection.id, cookie);
 
     const unchanged = await json<Run>(await start("incremental"));
-    await runAlarms(connection.id);
-    const quiet = await json<Run>(
-      await call(`/api/v1/connections/${connection.id}/read-design`, { cookie }),
-    );
+    const quiet = await runToEnd(connection.id, cookie);
     expect(quiet).toMatchObject({ id: unchanged.id, status: "finished" });
     expect(quiet.apiCalls).toBeLessThanOrEqual(3);
     expect(await designOf(connection.id, cookie)).toEqual(before);
@@ -230,7 +228,7 @@ describe("Read Design in the connection's Durable Object", () => {
       ],
     });
     await start("incremental");
-    await runAlarms(connection.id);
+    await runToEnd(connection.id, cookie);
     const changes = await json<{
       from: string | null;
       to: string;
@@ -242,5 +240,28 @@ describe("Read Design in the connection's Durable Object", () => {
     const after = await designOf(connection.id, cookie);
     expect(after.total).toBe(before.total);
     expect(after.design.Brand_New__c).toEqual(["Id"]);
+  });
+
+  it("Should fail a run whose alarms keep dying, with the reason", async () => {
+    const { cookie, connection } = await authorizedConnection();
+    await runInDurableObject(connectionStub(env, connection.id), async (_instance, ctx) => {
+      const crashing = () =>
+        new ReadDesignHost({
+          ctx,
+          env,
+          getAccessToken: () => Promise.reject(new Error("isolate went away")),
+          scheduleAlarms: false,
+        });
+      await crashing().start(connection, "full");
+      for (let attempt = 1; attempt <= 5; attempt++) {
+        await expect(crashing().runner.alarm()).rejects.toThrow("isolate went away");
+      }
+      await crashing().runner.alarm();
+    });
+    const run = await json<Run>(
+      await call(`/api/v1/connections/${connection.id}/read-design`, { cookie }),
+    );
+    expect(run.status).toBe("failed");
+    expect(run.error?.code).toBe("run_crashed");
   });
 });

@@ -38,13 +38,33 @@ export async function authorizedConnection() {
   return { ...account, serviceId, connection };
 }
 
-/** Runs the connection's alarms until none is left (each alarm is one bounded chunk). */
-export async function runAlarms(connectionId: string, max = 200): Promise<number> {
-  const stub = connectionStub(env, connectionId);
-  for (let count = 0; count < max; count++) {
-    if (!(await runDurableObjectAlarm(stub))) return count;
-  }
-  throw new Error(`still alarming after ${max} alarms`);
+const ENDED = new Set(["finished", "failed", "cancelled"]);
+
+type Message = { type: string; run?: Run; [key: string]: unknown };
+
+/** Resolves with the run once an event (or the snapshot) shows it ended. */
+export function endOf(socket: WebSocket, messages: Message[]): Promise<Run> {
+  return new Promise((resolve) => {
+    const check = () => {
+      const ended = messages.find((message) => message.run && ENDED.has(message.run.status));
+      if (ended?.run) resolve(ended.run);
+    };
+    socket.addEventListener("message", check);
+    check();
+  });
+}
+
+/**
+ * Lets the active run finish on its own alarms (they fire by themselves; a due one is run at
+ * once) and returns it as the events socket reports its end: no sleeps, no polling.
+ */
+export async function runToEnd(connectionId: string, cookie: string): Promise<Run> {
+  const { socket, messages } = await openEvents(connectionId, cookie);
+  const ended = endOf(socket, messages);
+  await runDurableObjectAlarm(connectionStub(env, connectionId));
+  const run = await ended;
+  socket.close(1000);
+  return run;
 }
 
 export async function json<T>(res: Response): Promise<T> {
@@ -59,7 +79,7 @@ export async function openEvents(connectionId: string, cookie: string) {
   });
   const socket = res.webSocket;
   if (res.status !== 101 || !socket) throw new Error(`events: ${res.status} ${await res.text()}`);
-  const messages: { type: string; [key: string]: unknown }[] = [];
+  const messages: Message[] = [];
   socket.accept();
   socket.addEventListener("message", (event) => messages.push(JSON.parse(String(event.data))));
   return { socket, messages };

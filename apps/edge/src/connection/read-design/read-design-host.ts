@@ -18,6 +18,7 @@ export interface ReadDesignHostDeps {
   fetch?: typeof fetch;
   limits?: Partial<ChunkLimits>;
   readOptions?: ReadOptions;
+  scheduleAlarms?: boolean;
 }
 
 /**
@@ -48,6 +49,7 @@ export class ReadDesignHost {
       ...(deps.fetch ? { fetch: deps.fetch } : {}),
       ...(deps.limits ? { limits: deps.limits } : {}),
       ...(deps.readOptions ? { readOptions: deps.readOptions } : {}),
+      ...(deps.scheduleAlarms === false ? { scheduleAlarms: false } : {}),
     });
   }
 
@@ -70,14 +72,15 @@ export class ReadDesignHost {
   /** Opens the events socket: a snapshot first, then every event. */
   async openEvents(attachment: SocketAttachment, code: string): Promise<Response> {
     this.bind({ id: attachment.connectionId, code });
+    // A run whose alarm was lost (e.g. storage restored without it) starts moving again.
+    await this.runner.armFromState();
     const row = await getConnectionById(createDb(this.#deps.env.DB), attachment.connectionId);
+    // No await between the snapshot and accepting the socket: no event can fall in between.
     const snapshot = {
       type: "snapshot",
       run: this.runner.current(),
       connection: row ? toConnectionView(row) : null,
     };
-    // A run whose alarm was lost (e.g. storage restored without it) starts moving again.
-    await this.runner.armFromState();
     return this.hub.accept(attachment, snapshot);
   }
 

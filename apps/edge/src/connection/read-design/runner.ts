@@ -36,6 +36,8 @@ export interface RunnerDeps {
   limits?: Partial<ChunkLimits>;
   /** Engine options for new runs (strategy, retries); the run's mode always wins. */
   readOptions?: ReadOptions;
+  /** `false` leaves the alarm alone: a caller drives `alarm()` itself (tests, tools). */
+  scheduleAlarms?: boolean;
 }
 
 /** Bounds of one alarm's chunk of work. */
@@ -108,7 +110,7 @@ export class ReadDesignRunner {
       design.clearStage();
       return runs.create(crypto.randomUUID(), mode, state);
     });
-    await storage.setAlarm(this.#now());
+    if (this.#deps.scheduleAlarms !== false) await storage.setAlarm(this.#now());
     const view = toRunView(run);
     this.#deps.emit({ type: "progress", run: view });
     return { run: view, created: true };
@@ -138,6 +140,7 @@ export class ReadDesignRunner {
 
   /** Sets the alarm from stored state: due work now or at its retry time; none when idle. */
   async armFromState(): Promise<void> {
+    if (this.#deps.scheduleAlarms === false) return;
     const active = this.#deps.runs.active();
     if (!active) {
       await this.#deps.storage.deleteAlarm();
