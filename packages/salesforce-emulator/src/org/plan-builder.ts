@@ -4,9 +4,13 @@ import type { Random } from "./random.ts";
 import { hashString } from "./random.ts";
 import { CATALOG } from "./standard/catalog.ts";
 import type { StandardObjectDef } from "./standard/kit.ts";
-import { PLATFORM_OBJECTS } from "./standard/platform.ts";
-import { SALES_OBJECTS } from "./standard/sales.ts";
+import { ACCOUNT_OBJECTS } from "./standard/accounts.ts";
+import { ACTIVITY_OBJECTS } from "./standard/activities.ts";
+import { CONTENT_OBJECTS } from "./standard/content.ts";
+import { PIPELINE_OBJECTS } from "./standard/pipeline.ts";
+import { PRODUCT_OBJECTS } from "./standard/products.ts";
 import { SERVICE_OBJECTS } from "./standard/service.ts";
+import { USER_OBJECTS } from "./standard/users.ts";
 import { NAMESPACES, OBJECT_NOUNS, OBJECT_QUALIFIERS, labelOf, plural } from "./vocabulary.ts";
 
 /** Hand-modelled standard objects, in the order they join a generated org. */
@@ -43,7 +47,15 @@ export const MODELLED_ORDER = [
 ];
 /** Hand-modelled standard objects by name. */
 export const MODELLED = new Map<string, StandardObjectDef>(
-  [...SALES_OBJECTS, ...SERVICE_OBJECTS, ...PLATFORM_OBJECTS].map((def) => [def.name, def]),
+  [
+    ...ACCOUNT_OBJECTS,
+    ...PIPELINE_OBJECTS,
+    ...PRODUCT_OBJECTS,
+    ...SERVICE_OBJECTS,
+    ...ACTIVITY_OBJECTS,
+    ...USER_OBJECTS,
+    ...CONTENT_OBJECTS,
+  ].map((def) => [def.name, def]),
 );
 const LOOKUP_TARGETS = [
   "Account",
