@@ -9,7 +9,8 @@ import {
 import { run } from "../../../scripts/lib/processes.mjs";
 
 const edgePort = Number(process.env.EDGE_PORT);
-const persistTo = `${EDGE_DIR}/.wrangler/e2e-state`;
+// Per port, so a second run on another port never wipes the state of one in progress.
+const persistTo = `${EDGE_DIR}/.wrangler/e2e-state-${edgePort}`;
 rmSync(persistTo, { recursive: true, force: true });
 ensureDevVars();
 await run(

@@ -1,12 +1,23 @@
 // Compound components come as namespaces (`<Dialog.Content>`) and as prefixed names (`DialogContent`).
 import * as Accordion from "./lib/accordion/index.ts";
+import * as AlertDialog from "./lib/alert-dialog/index.ts";
 import * as Card from "./lib/card/index.ts";
 import * as Dialog from "./lib/dialog/index.ts";
 import * as EmptyState from "./lib/empty-state/index.ts";
 import * as Table from "./lib/table/index.ts";
 
-export { Accordion, Card, Dialog, EmptyState, Table };
+export { Accordion, AlertDialog, Card, Dialog, EmptyState, Table };
 export { AccordionContent, AccordionItem, AccordionTrigger } from "./lib/accordion/index.ts";
+export {
+  AlertDialogAction,
+  AlertDialogCancel,
+  AlertDialogContent,
+  AlertDialogDescription,
+  AlertDialogFooter,
+  AlertDialogHeader,
+  AlertDialogTitle,
+  AlertDialogTrigger,
+} from "./lib/alert-dialog/index.ts";
 export {
   CardContent,
   CardDescription,
