@@ -1,6 +1,6 @@
 import type { ChildRelationship, PlanEntry } from "./plan-types.ts";
 import { PlanBuilder, MODELLED, MODELLED_ORDER } from "./plan-builder.ts";
-import { baseFieldSpecs, fieldSpecs } from "./object-fields.ts";
+import { baseFieldSpecs } from "./object-fields.ts";
 import { Random } from "./random.ts";
 
 /** Average fields per object the generator aims at (3,000 objects ~ 200,000 fields). */
@@ -59,8 +59,9 @@ function indexPlan(entries: PlanEntry[]): OrgPlan {
   const children = new Map<string, ChildRelationship[]>();
   const fieldCounts = new Map<string, number>();
   for (const entry of entries) {
-    const specs = fieldSpecs(entry);
-    fieldCounts.set(entry.name, specs.length);
+    // Fillers never hold lookups and come exactly `extra` at a time, so the base fields suffice here.
+    const specs = baseFieldSpecs(entry);
+    fieldCounts.set(entry.name, specs.length + entry.extra);
     for (const spec of specs) {
       if (spec.type !== "reference") continue;
       for (const target of (spec.referenceTo as string[] | undefined) ?? []) {
