@@ -23,6 +23,8 @@ const API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; fo
 const DOCS_CSP =
   "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'";
 
+const DEFAULT_SECURITY: Record<string, string[]>[] = [{ session: [] }, { apiKey: [] }];
+
 const OPENAPI_CONFIG = {
   openapi: "3.1.0",
   info: {
@@ -31,6 +33,8 @@ const OPENAPI_CONFIG = {
     description:
       "The portal and machines use the same API: a session cookie (portal) or `Authorization: Bearer <api key>`.",
   },
+  // Routes that need no credentials or only the cookie say so themselves.
+  security: DEFAULT_SECURITY,
 };
 
 const base = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });

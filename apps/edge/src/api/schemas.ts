@@ -5,6 +5,9 @@ import { CONNECTION_STATUSES, ENVIRONMENTS, ROLES } from "../db/schema.ts";
 // Response and request shapes of the contract (docs/api-contract.md); one source for validation,
 // the OpenAPI document and the typed client.
 
+/** OpenAPI `security` of routes that take the session cookie only (API keys get 403). */
+export const COOKIE_ONLY: Record<string, string[]>[] = [{ session: [] }];
+
 export const ErrorSchema = z
   .object({ error: z.object({ code: z.string(), message: z.string() }) })
   .openapi("Error");

@@ -7,6 +7,7 @@ import {
   errorResponses,
   IdParamSchema,
   NameSchema,
+  COOKIE_ONLY,
 } from "../api/schemas.ts";
 import { iso } from "../api/views.ts";
 import { deleteApiKey, insertApiKey, listApiKeys } from "../db/api-keys.ts";
@@ -20,6 +21,7 @@ const adminsOnly = requireAuth({ role: "admin", cookieOnly: true });
 const create = createRoute({
   method: "post",
   path: "/",
+  security: COOKIE_ONLY,
   tags: ["API keys"],
   summary: "Create an API key; the key is shown once (admins; cookie only)",
   middleware: [adminsOnly],
@@ -33,6 +35,7 @@ const create = createRoute({
 const list = createRoute({
   method: "get",
   path: "/",
+  security: COOKIE_ONLY,
   tags: ["API keys"],
   summary: "The organization's API keys, without the keys (admins; cookie only)",
   middleware: [adminsOnly],
@@ -45,6 +48,7 @@ const list = createRoute({
 const remove = createRoute({
   method: "delete",
   path: "/{id}",
+  security: COOKIE_ONLY,
   tags: ["API keys"],
   summary: "Delete an API key (admins; cookie only)",
   middleware: [adminsOnly],

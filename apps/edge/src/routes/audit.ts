@@ -1,6 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { requireAuth } from "../auth/principal.ts";
-import { AuditEventSchema, errorResponses } from "../api/schemas.ts";
+import { AuditEventSchema, errorResponses, COOKIE_ONLY } from "../api/schemas.ts";
 import { listAudit } from "../db/audit.ts";
 import { createDb } from "../db/client.ts";
 import { createApp, json } from "./openapi-app.ts";
@@ -11,6 +11,7 @@ const MAX_LIMIT = 500;
 const list = createRoute({
   method: "get",
   path: "/",
+  security: COOKIE_ONLY,
   tags: ["Audit"],
   summary: "The organization's audit log, newest first (cookie only)",
   middleware: [requireAuth({ cookieOnly: true })],

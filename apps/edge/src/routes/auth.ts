@@ -10,6 +10,7 @@ import {
   SignInBodySchema,
   SignUpBodySchema,
   UserSchema,
+  COOKIE_ONLY,
 } from "../api/schemas.ts";
 import { createDb } from "../db/client.ts";
 import { createOrganization } from "../db/organizations.ts";
@@ -56,6 +57,7 @@ const UserResponse = z.object({ user: UserSchema }).openapi("UserResponse");
 const signUp = createRoute({
   method: "post",
   path: "/sign-up/email",
+  security: [],
   tags: ["Accounts"],
   summary: "Create an account, its organization and a first service; signs in",
   middleware: [refuseApiKeys],
@@ -69,6 +71,7 @@ const signUp = createRoute({
 const signIn = createRoute({
   method: "post",
   path: "/sign-in/email",
+  security: [],
   tags: ["Accounts"],
   summary: "Sign in with email and password",
   middleware: [refuseApiKeys],
@@ -82,6 +85,7 @@ const signIn = createRoute({
 const signOut = createRoute({
   method: "post",
   path: "/sign-out",
+  security: COOKIE_ONLY,
   tags: ["Accounts"],
   summary: "Sign out (ends the session, clears the cookie)",
   middleware: [refuseApiKeys],

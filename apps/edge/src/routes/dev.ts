@@ -24,6 +24,7 @@ const SeedResult = z.object({
 const seed = createRoute({
   method: "post",
   path: "/seed",
+  security: [],
   tags: ["Local development"],
   summary: "Create or re-point the demo account (LOCAL_DEV only; 404 elsewhere)",
   hide: true,

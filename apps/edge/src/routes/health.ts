@@ -8,6 +8,7 @@ import { createApp, json } from "./openapi-app.ts";
 const health = createRoute({
   method: "get",
   path: "/",
+  security: [],
   tags: ["Health"],
   summary: "Ready: migrations applied (and, in local development, the demo seed exists)",
   responses: {

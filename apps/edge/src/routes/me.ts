@@ -1,6 +1,6 @@
 import { createRoute } from "@hono/zod-openapi";
 import { requireAuth } from "../auth/principal.ts";
-import { errorResponses, MeSchema } from "../api/schemas.ts";
+import { errorResponses, MeSchema, COOKIE_ONLY } from "../api/schemas.ts";
 import { createDb } from "../db/client.ts";
 import { getOrganizationName } from "../db/organizations.ts";
 import { ApiError } from "../errors.ts";
@@ -9,6 +9,7 @@ import { createApp, json } from "./openapi-app.ts";
 const getMe = createRoute({
   method: "get",
   path: "/",
+  security: COOKIE_ONLY,
   tags: ["Accounts"],
   summary: "The signed-in person, their organization and role (cookie only)",
   middleware: [requireAuth({ cookieOnly: true })],

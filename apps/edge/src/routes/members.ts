@@ -8,6 +8,7 @@ import {
   MemberSchema,
   NameSchema,
   PasswordSchema,
+  COOKIE_ONLY,
 } from "../api/schemas.ts";
 import { recordAudit } from "../db/audit.ts";
 import { createDb } from "../db/client.ts";
@@ -31,6 +32,7 @@ const AddMemberBody = z
 const list = createRoute({
   method: "get",
   path: "/",
+  security: COOKIE_ONLY,
   tags: ["Members"],
   summary: "People in the organization (cookie only)",
   middleware: [requireAuth({ cookieOnly: true })],
@@ -43,6 +45,7 @@ const list = createRoute({
 const add = createRoute({
   method: "post",
   path: "/",
+  security: COOKIE_ONLY,
   tags: ["Members"],
   summary: "Create an account in the organization with a role (admins; cookie only)",
   middleware: [requireAuth({ role: "admin", cookieOnly: true })],
@@ -56,6 +59,7 @@ const add = createRoute({
 const remove = createRoute({
   method: "delete",
   path: "/{id}",
+  security: COOKIE_ONLY,
   tags: ["Members"],
   summary: "Remove a person and their account (admins; not the owner; cookie only)",
   middleware: [requireAuth({ role: "admin", cookieOnly: true })],

@@ -7,6 +7,7 @@ const QueryValue = z.union([z.string(), z.array(z.string())]).optional();
 const callback = createRoute({
   method: "get",
   path: "/callback",
+  security: [],
   tags: ["Connections"],
   summary: "Salesforce's redirect back (browser; the state is the credential)",
   request: {
