@@ -17,6 +17,7 @@ import { OrgStore } from "./org/org-store.ts";
 import type { OrgObject } from "./org/types.ts";
 import { notFound, restError } from "./rest/errors.ts";
 import { restRequest } from "./rest/rest-handler.ts";
+import { LATEST_VERSION } from "./rest/versions.ts";
 import { EmulatorState } from "./state.ts";
 
 /** Options of `startEmulator`. */
@@ -125,7 +126,7 @@ export async function startEmulator(options: StartOptions = {}): Promise<Running
   state.cookieName = `sfemu_sid_${port}`;
   org.setBaseUrl(url);
   let closed = false;
-  const warming = org.warm(() => closed);
+  const warming = org.warm(LATEST_VERSION, () => closed);
   return {
     url,
     port,

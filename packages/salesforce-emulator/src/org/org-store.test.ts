@@ -83,7 +83,7 @@ describe("OrgStore", () => {
       renderDescribe: () => (renders++, '{"name":"Counted","fields":[]}'),
     };
     const org = new OrgStore([counted], START);
-    await org.warm();
+    await org.warm("62.0");
     org.describe("Counted", "62.0");
     expect(renders).toBe(1);
   });

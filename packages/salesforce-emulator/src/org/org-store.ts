@@ -202,10 +202,11 @@ export class OrgStore {
   }
 
   /**
-   * Renders every describe not yet cached, yielding to the event loop between objects so requests
-   * keep flowing. Resolves when all are cached.
+   * Renders describeGlobal (and its gzip) for `version`, then every describe not yet cached, yielding
+   * to the event loop between objects so requests keep flowing. Resolves when all are cached.
    */
-  async warm(stopped: () => boolean = () => false): Promise<void> {
+  async warm(version: string, stopped: () => boolean = () => false): Promise<void> {
+    await this.describeGlobal(version).gzip();
     for (const { object } of [...this.#entries.values()]) {
       if (this.#rendered.has(object)) continue;
       await new Promise<void>((resolve) => setImmediate(resolve));
