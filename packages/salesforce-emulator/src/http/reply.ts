@@ -16,6 +16,7 @@ export interface Reply {
   compressible?: boolean;
 }
 
+/** Salesforce's JSON content type. */
 export const JSON_TYPE = "application/json;charset=UTF-8";
 
 /** A JSON reply; `raw` is already-serialized JSON when a string or Buffer. */

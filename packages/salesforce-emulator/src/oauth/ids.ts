@@ -23,6 +23,7 @@ export function to18(id15: string): string {
 
 /** The emulated org's id. */
 export const ORG_ID_15 = "00D5g00000EmuLt";
+/** The emulated org's 18-character id. */
 export const ORG_ID = to18(ORG_ID_15);
 
 /** The user id of the n-th user (1 = the default admin). */

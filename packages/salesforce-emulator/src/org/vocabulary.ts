@@ -2,6 +2,7 @@
 
 const words = (text: string): string[] => text.trim().split(/\s+/);
 
+/** Nouns of generated custom object names. */
 export const OBJECT_NOUNS = words(`
   Invoice Project Milestone Shipment Warehouse Vendor Contract_Term Subscription License Device
   Sensor Reading Inspection Permit Vehicle Route Delivery Claim Policy Premium Donation Grant
@@ -26,6 +27,7 @@ export const OBJECT_QUALIFIERS = [
 `),
 ];
 
+/** Managed-package namespaces of some custom objects. */
 export const NAMESPACES = words("npsp acme fin sbqq dlrs");
 
 /** `Stem:type` of generated custom fields (`richtext` = a rich text area). */
@@ -59,6 +61,7 @@ export const FIELD_QUALIFIERS = [
   ...words("Actual_ Original_ Target_ Previous_ Next_ Regional_ Global_ Approved_ Forecast_"),
 ];
 
+/** Values of generated picklists. */
 export const PICKLIST_WORDS = words(`
   New Open In_Progress On_Hold Pending_Review Approved Rejected Closed Bronze Silver Gold Platinum
   North South East West Central Low Medium High Critical Web Email Phone Partner Event Other

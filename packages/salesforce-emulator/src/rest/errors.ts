@@ -18,11 +18,15 @@ export function restError(status: number, errorCode: string, message: string): R
   };
 }
 
+/** 404: unknown object, resource or version. */
 export const notFound = () => restError(404, "NOT_FOUND", "The requested resource does not exist");
+/** 401: missing, revoked or expired access token. */
 export const invalidSession = () =>
   restError(401, "INVALID_SESSION_ID", "Session expired or invalid");
+/** 403: the request would cross the daily API limit. */
 export const limitExceeded = () =>
   restError(403, "REQUEST_LIMIT_EXCEEDED", "TotalRequests Limit exceeded.");
+/** 405: metadata resources are read-only. */
 export const methodNotAllowed = (method: string, allowed: string) =>
   restError(
     405,

@@ -1,6 +1,7 @@
 /** Oldest and newest API versions served. */
 export const MIN_VERSION = 31;
 export const MAX_VERSION = 62;
+/** The newest version, which `latest` stands for. */
 export const LATEST_VERSION = `${MAX_VERSION}.0`;
 
 const SEASONS = ["Summer", "Winter", "Spring"] as const;

@@ -10,6 +10,7 @@ export const FIXTURES_DIR = fileURLToPath(
 );
 export const HAS_FIXTURES = existsSync(FIXTURES_DIR);
 
+/** The registered client, as tests use it. */
 export const CLIENT_ID = "emulator-client-id";
 export const CLIENT_SECRET = "emulator-client-secret";
 export const REDIRECT_URI = "http://127.0.0.1:5173/oauth/callback";

@@ -50,6 +50,7 @@ export function idField(objectLabel: string): FieldSpec {
   return f("Id", "id", `${objectLabel} ID`);
 }
 
+/** The soft-delete flag every data object has. */
 export const isDeleted = (): FieldSpec =>
   f("IsDeleted", "boolean", "Deleted", { system: true, createable: false, updateable: false });
 
@@ -89,6 +90,7 @@ export function recentlyViewed(): FieldSpec[] {
   ];
 }
 
+/** LastActivityDate of objects with activities. */
 export const lastActivity = (): FieldSpec =>
   f("LastActivityDate", "date", "Last Activity", { system: true });
 
