@@ -10,6 +10,20 @@ import type {
 
 type WithAttributes = { attributes: Record<string, unknown> };
 
+function collectChanged(
+  left: Record<string, unknown>,
+  right: Record<string, unknown>,
+  skip: ReadonlySet<string>,
+  out: Set<string>,
+): void {
+  for (const key in left) {
+    if (!skip.has(key) && !jsonEqual(left[key], right[key])) out.add(key);
+  }
+  for (const key in right) {
+    if (!skip.has(key) && !(key in left)) out.add(key);
+  }
+}
+
 /**
  * Names of the attributes that differ between two records that share the design shape: the
  * normalized keys (minus `skip`) and the keys of `attributes`, compared as JSON.
@@ -19,24 +33,21 @@ function changedAttributes<T extends WithAttributes>(
   after: T,
   skip: ReadonlySet<string>,
 ): string[] {
+  if (before === after) return [];
   const out = new Set<string>();
-  const left = before as unknown as Record<string, unknown>;
-  const right = after as unknown as Record<string, unknown>;
-  for (const key of new Set([...Object.keys(left), ...Object.keys(right)])) {
-    if (key === "attributes" || skip.has(key)) continue;
-    if (!jsonEqual(left[key], right[key])) out.add(key);
-  }
-  for (const key of new Set([
-    ...Object.keys(before.attributes),
-    ...Object.keys(after.attributes),
-  ])) {
-    if (!jsonEqual(before.attributes[key], after.attributes[key])) out.add(key);
-  }
+  collectChanged(
+    before as unknown as Record<string, unknown>,
+    after as unknown as Record<string, unknown>,
+    skip,
+    out,
+  );
+  collectChanged(before.attributes, after.attributes, NOTHING, out);
   return [...out].sort();
 }
 
-const FIELD_SKIP = new Set(["name"]);
-const OBJECT_SKIP = new Set(["name", "fields"]);
+const NOTHING: ReadonlySet<string> = new Set();
+const FIELD_SKIP = new Set(["name", "attributes"]);
+const OBJECT_SKIP = new Set(["name", "fields", "attributes"]);
 
 function byName<T extends { name: string }>(items: readonly T[]): Map<string, T> {
   return new Map(items.map((item) => [item.name, item]));
@@ -50,6 +61,7 @@ function byName<T extends { name: string }>(items: readonly T[]): Map<string, T>
  * diffObject(previousAccount, account)?.fields.added // ["Region__c"]
  */
 export function diffObject(before: ObjectDesign, after: ObjectDesign): ObjectChange | null {
+  if (before === after) return null;
   const attributesChanged = changedAttributes(before, after, OBJECT_SKIP);
   const oldFields = byName<FieldDesign>(before.fields);
   const newFields = byName<FieldDesign>(after.fields);

@@ -37,11 +37,24 @@ export interface DriveResult {
   requests: number;
 }
 
+/** A one-shot signal a header arrival rings to interrupt the driver's wait. */
+class Bell {
+  private ring: () => void = () => {};
+  rung = false;
+  readonly heard = new Promise<null>((resolve) => (this.ring = () => resolve(null)));
+
+  wake(): void {
+    this.rung = true;
+    this.ring();
+  }
+}
+
 function waitFor(
   pending: Map<string, Promise<SalesforceResponse>>,
   wakeInMs: number | null,
+  bell: Bell,
 ): Promise<SalesforceResponse | null> {
-  const answers: Promise<SalesforceResponse | null>[] = [...pending.values()];
+  const answers: Promise<SalesforceResponse | null>[] = [...pending.values(), bell.heard];
   let timer: ReturnType<typeof setTimeout> | undefined;
   if (wakeInMs !== null) {
     answers.push(
@@ -57,10 +70,12 @@ function tokenError(error: unknown): { code: "token_unavailable"; message: strin
 }
 
 /**
- * Runs the engine against Salesforce: keeps up to `maxInFlight` requests in flight, applies
- * every answer as it arrives (then calls `onApplied`), refreshes the token once on a 401, waits
- * out retry backoffs, and returns when the describes are done, the run ended, it was stopped, or
- * the deadline passed. Resumes any persisted state (requests it had in flight are re-sent).
+ * Runs the engine against Salesforce: keeps up to `maxInFlight` requests in flight, sends a
+ * lane's next request as soon as the previous answer's headers arrive (its body is parsed while
+ * Salesforce works on the next one), applies every answer (then calls `onApplied`), refreshes
+ * the token once on a 401, waits out retry backoffs, and returns when the describes are done, the
+ * run ended, it was stopped, or the deadline passed. Resumes any persisted state (requests it
+ * had in flight are sent again).
  *
  * @example
  * const { state: after, outcome } = await drive(state, { send, getAccessToken, maxInFlight: 6, deadlineMs: 20_000, onApplied: persist });
@@ -71,6 +86,8 @@ export async function drive(initial: ReadState, options: DriveOptions): Promise<
   const started = clock();
   const deadline = options.deadlineMs === undefined ? Infinity : started + options.deadlineMs;
   const pending = new Map<string, Promise<SalesforceResponse>>();
+  const settling = new Set<string>();
+  let bell = new Bell();
   let state = releaseInFlight(initial);
   let stop: "stopped" | "deadline" | null = null;
   let sent = 0;
@@ -82,12 +99,24 @@ export async function drive(initial: ReadState, options: DriveOptions): Promise<
       state = failRun(state, tokenError(error), clock());
     }
   }
+  const dispatch = (request: Parameters<SalesforceSender>[0], accessToken: string) => {
+    const onHeaders = () => {
+      settling.add(request.id);
+      bell.wake();
+    };
+    const answer = options
+      .send(request, accessToken, { onHeaders })
+      .catch((error: unknown) => transportFailure(request.id, error));
+    pending.set(request.id, answer);
+    sent += 1;
+  };
   for (;;) {
     if (stop === null && options.shouldStop?.()) stop = "stopped";
     if (stop === null && clock() >= deadline) stop = "deadline";
     let wakeAt: number | null = null;
+    if (bell.rung) bell = new Bell();
     if (stop === null && token !== null) {
-      const step = next(state, { now: clock(), maxInFlight });
+      const step = next(state, { now: clock(), maxInFlight, settling: [...settling] });
       state = step.state;
       if (step.kind === "refresh-token") {
         try {
@@ -99,13 +128,7 @@ export async function drive(initial: ReadState, options: DriveOptions): Promise<
         continue;
       }
       if (step.kind === "send") {
-        for (const request of step.requests) {
-          const answer = options
-            .send(request, token)
-            .catch((error: unknown) => transportFailure(request.id, error));
-          pending.set(request.id, answer);
-          sent += 1;
-        }
+        for (const request of step.requests) dispatch(request, token);
         continue;
       }
       if (step.kind === "wait") wakeAt = step.until;
@@ -117,12 +140,11 @@ export async function drive(initial: ReadState, options: DriveOptions): Promise<
         break;
       }
     }
-    const answer = await waitFor(
-      pending,
-      wakeAt === null ? null : Math.min(wakeAt, deadline) - clock(),
-    );
+    const wakeInMs = wakeAt === null ? null : Math.min(wakeAt, deadline) - clock();
+    const answer = await waitFor(pending, wakeInMs, bell);
     if (answer === null) continue;
     pending.delete(answer.id);
+    settling.delete(answer.id);
     const result = apply(state, [answer], {
       now: clock(),
       ...(options.random ? { random: options.random } : {}),

@@ -25,6 +25,8 @@ export interface ReadDesignInput {
   maxInFlight?: number;
   /** Per-request timeout (default 120 s). */
   timeoutMs?: number;
+  /** Ask for gzip (default true); see `createFetchSender`. */
+  compression?: boolean;
   onProgress?: (event: ProgressEvent) => void;
 }
 
@@ -71,6 +73,7 @@ export async function readDesign(input: ReadDesignInput): Promise<ReadDesignResu
     instanceUrl: input.instanceUrl,
     ...(input.fetch ? { fetch: input.fetch } : {}),
     ...(input.timeoutMs === undefined ? {} : { timeoutMs: input.timeoutMs }),
+    ...(input.compression === undefined ? {} : { compression: input.compression }),
   });
   const previous = input.previous ?? null;
   const design = new Map(previous?.objects.map((object) => [object.name, object]));

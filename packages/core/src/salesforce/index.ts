@@ -29,4 +29,5 @@ export {
   type FetchSenderOptions,
   type SalesforceResponse,
   type SalesforceSender,
+  type SendHooks,
 } from "./transport.ts";

@@ -72,6 +72,56 @@ describe("createFetchSender", () => {
     expect(seen[0]?.headers.get("Authorization")).toBe("Bearer tok");
   });
 
+  it("Should ask for gzip by default and identity when compression is off", async () => {
+    const seen: Request[] = [];
+    const fetchSpy = async (input: RequestInfo | URL) => {
+      seen.push(input as Request);
+      return new Response("{}", { status: 200 });
+    };
+    const hooks = { onHeaders: () => seen.length };
+    await createFetchSender({ instanceUrl: destination.instanceUrl, fetch: fetchSpy })(
+      buildDescribeRequest("a", "Case"),
+      "t",
+      hooks,
+    );
+    await createFetchSender({
+      instanceUrl: destination.instanceUrl,
+      fetch: fetchSpy,
+      compression: false,
+    })(buildDescribeRequest("b", "Case"), "t");
+    expect(seen.map((request) => request.headers.get("Accept-Encoding"))).toEqual([
+      "gzip",
+      "identity",
+    ]);
+  });
+
+  it("Should report header arrival before the body is read, and the elapsed time", async () => {
+    const order: string[] = [];
+    const send = createFetchSender({
+      instanceUrl: destination.instanceUrl,
+      fetch: async () => {
+        order.push("fetched");
+        // highWaterMark 0: nothing is pulled until someone reads the body.
+        const body = new ReadableStream(
+          {
+            pull: (controller) => {
+              order.push("body read");
+              controller.enqueue(new TextEncoder().encode("{}"));
+              controller.close();
+            },
+          },
+          { highWaterMark: 0 },
+        );
+        return new Response(body);
+      },
+    });
+    const answer = await send(buildDescribeRequest("r1", "Case"), "t", {
+      onHeaders: () => order.push("headers"),
+    });
+    expect(order).toEqual(["fetched", "headers", "body read"]);
+    expect(answer.elapsedMs).toBeGreaterThanOrEqual(0);
+  });
+
   it("Should turn network errors into a status 0 answer without the token", async () => {
     const send = createFetchSender({
       instanceUrl: destination.instanceUrl,

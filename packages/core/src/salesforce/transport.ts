@@ -9,6 +9,8 @@ export interface SalesforceResponse {
   headers: { limitInfo: LimitInfo | null; lastModified: string | null };
   /** Parsed JSON; the raw text when it is not JSON; `null` when empty. */
   body: unknown;
+  /** Milliseconds from sending to the response headers, when the sender measured it. */
+  elapsedMs?: number;
 }
 
 /** Where and as whom requests go. */
@@ -17,10 +19,20 @@ export interface Destination {
   accessToken: string;
 }
 
+/** Optional callbacks of a send. */
+export interface SendHooks {
+  /**
+   * Called when the response headers arrive, before the body is read: Salesforce has finished the
+   * request, so its concurrency slot is free while the body is still being parsed here.
+   */
+  onHeaders?: () => void;
+}
+
 /** Sends one request with the given access token and never throws for HTTP or network failures. */
 export type SalesforceSender = (
   request: SalesforceRequest,
   accessToken: string,
+  hooks?: SendHooks,
 ) => Promise<SalesforceResponse>;
 
 function checkedBase(instanceUrl: string): URL {
@@ -110,6 +122,11 @@ export interface FetchSenderOptions {
   fetch?: typeof fetch;
   /** Per-request timeout; default 120 s (a describe of a huge object can take long). */
   timeoutMs?: number;
+  /**
+   * Ask for gzip (default true, as Salesforce recommends over the internet). `false` asks for
+   * `identity`: cheaper on a loopback or same-host emulator, where compressing costs CPU only.
+   */
+  compression?: boolean;
 }
 
 /**
@@ -125,11 +142,19 @@ export function createFetchSender(options: FetchSenderOptions): SalesforceSender
   const fetchImpl = options.fetch ?? globalThis.fetch.bind(globalThis);
   const timeoutMs = options.timeoutMs ?? 120_000;
   if (!(timeoutMs > 0)) throw new RangeError("timeoutMs must be positive");
-  return async function send(request, accessToken) {
-    const prepared = toFetchRequest(request, { instanceUrl: options.instanceUrl, accessToken });
+  const encoding: Record<string, string> =
+    options.compression === false ? { "Accept-Encoding": "identity" } : {};
+  return async function send(request, accessToken, hooks) {
+    const prepared = toFetchRequest(
+      { ...request, headers: { ...request.headers, ...encoding } },
+      { instanceUrl: options.instanceUrl, accessToken },
+    );
+    const started = Date.now();
     try {
       const response = await fetchImpl(prepared, { signal: AbortSignal.timeout(timeoutMs) });
-      return await readResponse(request.id, response);
+      const elapsedMs = Date.now() - started;
+      hooks?.onHeaders?.();
+      return { ...(await readResponse(request.id, response)), elapsedMs };
     } catch (error) {
       return transportFailure(request.id, error);
     }

@@ -117,7 +117,11 @@ export function applyDescribe(
   if (outcome.kind === "ok" || outcome.kind === "not-modified") {
     draft.state = {
       ...draft.state,
-      timing: recordTiming(draft.state, entry.names.length, draft.context.now - entry.sentAt),
+      timing: recordTiming(
+        draft.state,
+        entry.names.length,
+        response.elapsedMs ?? draft.context.now - entry.sentAt,
+      ),
     };
   }
 }

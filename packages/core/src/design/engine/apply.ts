@@ -28,7 +28,12 @@ function neededCalls(state: ReadState, objects: number): number {
     : objects;
 }
 
-function startDescribing(draft: Draft, entry: InFlightRequest, names: string[]): void {
+function startDescribing(
+  draft: Draft,
+  entry: InFlightRequest,
+  response: SalesforceResponse,
+  names: string[],
+): void {
   const state = draft.state;
   const listed = new Set(names);
   const removed = state.previous.filter((name) => !listed.has(name));
@@ -41,7 +46,10 @@ function startDescribing(draft: Draft, entry: InFlightRequest, names: string[]):
     total: names.length,
     removed: removed.length,
     plannedRequests: needed + state.options.extraCalls,
-    timing: { ...state.timing, listMs: Math.max(1, draft.context.now - entry.sentAt) },
+    timing: {
+      ...state.timing,
+      listMs: Math.max(1, response.elapsedMs ?? draft.context.now - entry.sentAt),
+    },
   };
   if (state.budgetCalls !== null && state.apiCalls + needed > state.budgetCalls) {
     draft.fail({
@@ -77,7 +85,7 @@ function applyListing(
     case "ok": {
       const names = listedNames(response.body);
       if (names === null) retryListing(draft, "the describeGlobal answer has no sobjects list");
-      else startDescribing(draft, entry, names);
+      else startDescribing(draft, entry, response, names);
       return;
     }
     case "not-modified": {

@@ -24,6 +24,11 @@ export interface NextContext {
   now: number;
   /** Requests allowed in flight at once (Workers: 6 per invocation). */
   maxInFlight: number;
+  /**
+   * Ids of requests whose answer is arriving (headers in, body being read): Salesforce is done
+   * with them, so they no longer hold a lane.
+   */
+  settling?: readonly string[];
 }
 
 function requestCost(state: ReadState, size: number): number {
@@ -75,10 +80,15 @@ function nextListing(state: ReadState, context: NextContext): NextStep {
   };
 }
 
+function lanesHeld(state: ReadState, context: NextContext): InFlightRequest[] {
+  const settling = new Set(context.settling ?? []);
+  return state.inFlight.filter((request) => !settling.has(request.id));
+}
+
 function sizesFor(state: ReadState, context: NextContext, free: number): number[] {
   const { requestMs, perObjectMs } = estimateCosts(state);
   const remaining = state.queue.length + state.retryQueue.length;
-  const busyFreeIn = state.inFlight.map(
+  const busyFreeIn = lanesHeld(state, context).map(
     (request) => request.sentAt + requestMs + request.names.length * perObjectMs - context.now,
   );
   const requestsLeft =
@@ -111,7 +121,7 @@ function nextDescribes(state: ReadState, context: NextContext): NextStep {
       retryQueue: current.retryQueue.filter((entry) => entry.notBefore > context.now),
     };
   }
-  const free = context.maxInFlight - current.inFlight.length;
+  const free = context.maxInFlight - lanesHeld(current, context).length;
   if (current.queue.length === 0 || free <= 0) {
     const until = earliestRetry(current);
     if (current.inFlight.length === 0 && until === null)
