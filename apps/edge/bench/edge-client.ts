@@ -10,7 +10,27 @@ export type Run = {
   apiCalls: number;
   failedObjects: unknown[];
   message: string | null;
+  error?: { code: string; message: string } | null;
 };
+
+/** One message of the events socket. */
+export type EdgeEvent = {
+  type: string;
+  run?: Run;
+  message?: string;
+  error?: { code: string; message: string };
+  connection?: { status: string } | null;
+};
+
+/** An open events socket with everything it received so far. */
+export interface EventStream {
+  messages: EdgeEvent[];
+  until(match: (event: EdgeEvent) => boolean, timeoutMs?: number): Promise<EdgeEvent>;
+  ended(timeoutMs?: number): Promise<EdgeEvent>;
+  /** Resolves when the socket closed (e.g. the edge went away). */
+  closed: Promise<void>;
+  close(): void;
+}
 
 export class EdgeClient {
   cookie = "";
@@ -50,10 +70,14 @@ export class EdgeClient {
     return id;
   }
 
-  /** Adds a connection to the emulator and authorizes it through its login and consent pages. */
+  /**
+   * Adds a connection to the emulator and authorizes it through its login and consent pages, as
+   * `login` (default the emulator's admin; Salesforce keeps 5 refresh tokens per user and app).
+   */
   async authorizedConnection(
     serviceId: string,
     loginUrl: string,
+    login: { username: string; password: string } | null = null,
   ): Promise<{ id: string; code: string }> {
     const { body: connection } = await this.call<{ id: string; code: string }>(
       `/api/v1/services/${serviceId}/connections`,
@@ -63,13 +87,63 @@ export class EdgeClient {
       `/api/v1/connections/${connection.id}/authorize`,
       {},
     );
-    const callback = await authorizeByForm(body.authorizeUrl);
+    const callback = await authorizeByForm(body.authorizeUrl, login ?? {});
     const landed = await this.call(`/oauth/callback${callback.search}`);
     const outcome = new URL(landed.headers.get("location") ?? "", this.url).searchParams.get(
       "authorize",
     );
     if (outcome !== "ok") throw new Error(`authorize ended with ${outcome}`);
     return connection;
+  }
+
+  /**
+   * Opens the events socket and collects every message; `until` resolves with the first message
+   * that matches (bounded by `timeoutMs`), `ended` with the run's `finished` or `failed` message.
+   */
+  async events(connectionId: string): Promise<EventStream> {
+    const socket = new WebSocket(
+      `${this.url.replace(/^http/, "ws")}/api/v1/connections/${connectionId}/events`,
+      { headers: { cookie: this.cookie, origin: this.url } },
+    );
+    const messages: EdgeEvent[] = [];
+    const waiters = new Set<() => void>();
+    socket.on("message", (data) => {
+      messages.push(JSON.parse(String(data)) as EdgeEvent);
+      for (const wake of waiters) wake();
+    });
+    const closed = new Promise<void>((resolve) => socket.once("close", () => resolve()));
+    await new Promise((resolve, reject) => {
+      socket.once("open", resolve);
+      socket.once("error", reject);
+    });
+    const until = (match: (event: EdgeEvent) => boolean, timeoutMs = 60_000) =>
+      new Promise<EdgeEvent>((resolve, reject) => {
+        const check = () => {
+          const found = messages.find(match);
+          if (!found) return;
+          cleanup();
+          resolve(found);
+        };
+        const timer = setTimeout(() => {
+          cleanup();
+          const seen = messages.map((event) => event.type).join(",");
+          reject(new Error(`no matching event within ${timeoutMs} ms (seen: ${seen})`));
+        }, timeoutMs);
+        const cleanup = () => {
+          clearTimeout(timer);
+          waiters.delete(check);
+        };
+        waiters.add(check);
+        check();
+      });
+    return {
+      messages,
+      until,
+      ended: (timeoutMs) =>
+        until((event) => event.type === "finished" || event.type === "failed", timeoutMs),
+      closed,
+      close: () => socket.close(1000),
+    };
   }
 
   /** Opens the events socket and resolves with the run once it ends. */
