@@ -39,27 +39,31 @@ function fits(kind: AttributeKind, value: JsonValue): boolean {
 /**
  * One pass over a raw object: attributes in `kinds` with the expected type are written to
  * `target` (which starts with every one of them `null`); everything else, including a known
- * attribute of an unexpected type, lands in `attributes`. Keys in `special` are left to the caller.
+ * attribute of an unexpected type, lands in `attributes`. Keys of kind `skip` are left to the
+ * caller.
  */
 export function readAttributes(
   raw: JsonObject,
-  kinds: ReadonlyMap<string, AttributeKind>,
-  special: ReadonlySet<string>,
+  kinds: ReadonlyMap<string, AttributeKind | "skip">,
   target: Record<string, unknown>,
   attributes: JsonObject,
 ): void {
   for (const key in raw) {
     const value = raw[key];
-    if (value === undefined || special.has(key)) continue;
+    if (value === undefined) continue;
     const kind = kinds.get(key);
-    if (kind === undefined) attributes[key] = value;
-    else if (value === null) continue;
-    else if (fits(kind, value)) target[key] = value;
+    if (kind === "skip" || (value === null && kind !== undefined)) continue;
+    if (kind !== undefined && fits(kind, value)) target[key] = value;
     else attributes[key] = value;
   }
 }
 
-/** The lookup map of a table. */
-export function kindMap(table: Record<string, AttributeKind>): ReadonlyMap<string, AttributeKind> {
-  return new Map(Object.entries(table));
+/** The lookup map of a table, with the keys the caller reads itself marked `skip`. */
+export function kindMap(
+  table: Record<string, AttributeKind>,
+  skip: readonly string[],
+): ReadonlyMap<string, AttributeKind | "skip"> {
+  const kinds = new Map<string, AttributeKind | "skip">(Object.entries(table));
+  for (const key of skip) kinds.set(key, "skip");
+  return kinds;
 }

@@ -4,51 +4,52 @@ import type { JsonObject } from "./json.ts";
 import { isJsonObject } from "./json.ts";
 import type { FieldDesign, PicklistValue } from "./model.ts";
 
-const FIELD_KINDS = kindMap({
-  label: "string",
-  soapType: "string",
-  length: "number",
-  byteLength: "number",
-  precision: "number",
-  scale: "number",
-  digits: "number",
-  nillable: "boolean",
-  unique: "boolean",
-  externalId: "boolean",
-  idLookup: "boolean",
-  nameField: "boolean",
-  autoNumber: "boolean",
-  calculated: "boolean",
-  calculatedFormula: "string",
-  custom: "boolean",
-  createable: "boolean",
-  updateable: "boolean",
-  defaultedOnCreate: "boolean",
-  defaultValue: "scalar",
-  defaultValueFormula: "string",
-  filterable: "boolean",
-  sortable: "boolean",
-  groupable: "boolean",
-  aggregatable: "boolean",
-  referenceTo: "strings",
-  relationshipName: "string",
-  relationshipOrder: "number",
-  cascadeDelete: "boolean",
-  restrictedDelete: "boolean",
-  polymorphicForeignKey: "boolean",
-  restrictedPicklist: "boolean",
-  dependentPicklist: "boolean",
-  controllerName: "string",
-  htmlFormatted: "boolean",
-  inlineHelpText: "string",
-  extraTypeInfo: "string",
-  compoundFieldName: "string",
-  deprecatedAndHidden: "boolean",
-  encrypted: "boolean",
-  caseSensitive: "boolean",
-} satisfies AttributeTable<FieldDesign, "name" | "type" | "picklistValues" | "attributes">);
-
-const FIELD_SPECIAL = new Set(["name", "type", "picklistValues"]);
+const FIELD_KINDS = kindMap(
+  {
+    label: "string",
+    soapType: "string",
+    length: "number",
+    byteLength: "number",
+    precision: "number",
+    scale: "number",
+    digits: "number",
+    nillable: "boolean",
+    unique: "boolean",
+    externalId: "boolean",
+    idLookup: "boolean",
+    nameField: "boolean",
+    autoNumber: "boolean",
+    calculated: "boolean",
+    calculatedFormula: "string",
+    custom: "boolean",
+    createable: "boolean",
+    updateable: "boolean",
+    defaultedOnCreate: "boolean",
+    defaultValue: "scalar",
+    defaultValueFormula: "string",
+    filterable: "boolean",
+    sortable: "boolean",
+    groupable: "boolean",
+    aggregatable: "boolean",
+    referenceTo: "strings",
+    relationshipName: "string",
+    relationshipOrder: "number",
+    cascadeDelete: "boolean",
+    restrictedDelete: "boolean",
+    polymorphicForeignKey: "boolean",
+    restrictedPicklist: "boolean",
+    dependentPicklist: "boolean",
+    controllerName: "string",
+    htmlFormatted: "boolean",
+    inlineHelpText: "string",
+    extraTypeInfo: "string",
+    compoundFieldName: "string",
+    deprecatedAndHidden: "boolean",
+    encrypted: "boolean",
+    caseSensitive: "boolean",
+  } satisfies AttributeTable<FieldDesign, "name" | "type" | "picklistValues" | "attributes">,
+  ["name", "type", "picklistValues"],
+);
 
 /** A field with every normalized attribute null: one hidden class for all fields. */
 function emptyField(name: string, type: string): FieldDesign {
@@ -168,13 +169,7 @@ export function normalizeField(raw: JsonObject, objectName: string): FieldDesign
     throw new UnexpectedResponseError(200, `describe of ${objectName}: field ${name} has no type`);
   }
   const field = emptyField(name, type);
-  readAttributes(
-    raw,
-    FIELD_KINDS,
-    FIELD_SPECIAL,
-    field as unknown as Record<string, unknown>,
-    field.attributes,
-  );
+  readAttributes(raw, FIELD_KINDS, field as unknown as Record<string, unknown>, field.attributes);
   readPicklist(field, raw);
   return field;
 }

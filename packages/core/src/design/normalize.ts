@@ -4,41 +4,43 @@ import { isJsonObject, type JsonObject } from "./json.ts";
 import type { ChildRelationshipDesign, ObjectDesign } from "./model.ts";
 import { normalizeField } from "./normalize-field.ts";
 
-const OBJECT_KINDS = kindMap({
-  label: "string",
-  labelPlural: "string",
-  keyPrefix: "string",
-  custom: "boolean",
-  customSetting: "boolean",
-  queryable: "boolean",
-  retrieveable: "boolean",
-  searchable: "boolean",
-  createable: "boolean",
-  updateable: "boolean",
-  deletable: "boolean",
-  undeletable: "boolean",
-  mergeable: "boolean",
-  replicateable: "boolean",
-  triggerable: "boolean",
-  layoutable: "boolean",
-  feedEnabled: "boolean",
-  activateable: "boolean",
-  deprecatedAndHidden: "boolean",
-} satisfies AttributeTable<ObjectDesign, "name" | "fields" | "childRelationships" | "attributes">);
+const OBJECT_KINDS = kindMap(
+  {
+    label: "string",
+    labelPlural: "string",
+    keyPrefix: "string",
+    custom: "boolean",
+    customSetting: "boolean",
+    queryable: "boolean",
+    retrieveable: "boolean",
+    searchable: "boolean",
+    createable: "boolean",
+    updateable: "boolean",
+    deletable: "boolean",
+    undeletable: "boolean",
+    mergeable: "boolean",
+    replicateable: "boolean",
+    triggerable: "boolean",
+    layoutable: "boolean",
+    feedEnabled: "boolean",
+    activateable: "boolean",
+    deprecatedAndHidden: "boolean",
+  } satisfies AttributeTable<ObjectDesign, "name" | "fields" | "childRelationships" | "attributes">,
+  ["name", "fields", "childRelationships"],
+);
 
-const OBJECT_SPECIAL = new Set(["name", "fields", "childRelationships"]);
-
-const RELATIONSHIP_KINDS = kindMap({
-  field: "string",
-  relationshipName: "string",
-  cascadeDelete: "boolean",
-  restrictedDelete: "boolean",
-  deprecatedAndHidden: "boolean",
-  junctionIdListNames: "strings",
-  junctionReferenceTo: "strings",
-} satisfies AttributeTable<ChildRelationshipDesign, "childSObject" | "attributes">);
-
-const RELATIONSHIP_SPECIAL = new Set(["childSObject"]);
+const RELATIONSHIP_KINDS = kindMap(
+  {
+    field: "string",
+    relationshipName: "string",
+    cascadeDelete: "boolean",
+    restrictedDelete: "boolean",
+    deprecatedAndHidden: "boolean",
+    junctionIdListNames: "strings",
+    junctionReferenceTo: "strings",
+  } satisfies AttributeTable<ChildRelationshipDesign, "childSObject" | "attributes">,
+  ["childSObject"],
+);
 
 function readChildRelationship(entry: unknown): ChildRelationshipDesign | null {
   if (!isJsonObject(entry) || typeof entry.childSObject !== "string") return null;
@@ -56,7 +58,6 @@ function readChildRelationship(entry: unknown): ChildRelationshipDesign | null {
   readAttributes(
     entry,
     RELATIONSHIP_KINDS,
-    RELATIONSHIP_SPECIAL,
     relationship as unknown as Record<string, unknown>,
     relationship.attributes,
   );
@@ -136,7 +137,6 @@ export function normalizeDescribe(raw: unknown): ObjectDesign {
   readAttributes(
     describe,
     OBJECT_KINDS,
-    OBJECT_SPECIAL,
     object as unknown as Record<string, unknown>,
     object.attributes,
   );
