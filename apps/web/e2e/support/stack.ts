@@ -34,3 +34,19 @@ export async function revokeAllAtSalesforce(): Promise<void> {
   const res = await fetch(`${EMULATOR_URL}/__emulator/revoke-all`, { method: "POST" });
   if (!res.ok) throw new Error(`emulator revoke-all failed: HTTP ${res.status}`);
 }
+
+export type EmulatorConfig = { latencyMs?: number; perDescribeMs?: number; maxConcurrent?: number };
+
+/** Changes the emulator's latency model (e.g. to watch a Read Design move); returns a restore. */
+export async function configureEmulator(config: EmulatorConfig): Promise<() => Promise<void>> {
+  const send = async (body: EmulatorConfig) => {
+    const res = await fetch(`${EMULATOR_URL}/__emulator/config`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(body),
+    });
+    if (!res.ok) throw new Error(`emulator config failed: HTTP ${res.status}`);
+  };
+  await send(config);
+  return () => send({ latencyMs: 0, perDescribeMs: 0, maxConcurrent: 0 });
+}

@@ -1,8 +1,8 @@
-import { errorFromResponse, networkError } from "./errors.ts";
+import { readObjectDesign } from "../design/read-object-design.ts";
 import { rpc, unwrap } from "./rpc.ts";
-import type { Changes, Environment, ObjectDesign, ObjectList, Run } from "./types.ts";
+import type { Environment } from "./types.ts";
 
-// Every call the portal makes to the edge, in one place.
+// Every call the portal makes to the edge, in one place, through Hono's typed client.
 
 /** Path parameters go into the URL as they are: encode them once, here. */
 function param(value: string): string {
@@ -12,41 +12,22 @@ function param(value: string): string {
 const v1 = rpc.api.v1;
 const connection = v1.connections[":id"];
 
-/**
- * Plain fetch for the routes the edge does not serve yet (Read Design and the design browser,
- * issue 7): they follow the contract until `AppType` carries them, then move to `rpc` like the rest.
- */
-async function request<T>(
-  method: "GET" | "POST" | "DELETE",
-  path: string,
-  body?: unknown,
-): Promise<T> {
-  let res: Response;
-  try {
-    res = await fetch(path, {
-      method,
-      credentials: "same-origin",
-      headers: body === undefined ? undefined : { "content-type": "application/json" },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-  } catch (cause) {
-    throw networkError(cause);
-  }
-  if (!res.ok) throw await errorFromResponse(res);
-  return (await res.json()) as T;
-}
-
-/** Query string of the set values only. */
-function query(params: Record<string, string | number | boolean | undefined>): string {
-  const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) {
-    if (value !== undefined && value !== "") search.set(key, String(value));
-  }
-  const text = search.toString();
-  return text ? `?${text}` : "";
-}
-
 export type ObjectQuery = { q?: string; custom?: boolean; limit?: number; offset?: number };
+
+/** Query values as the URL carries them; unset ones are left out. */
+function objectQuery(query: ObjectQuery) {
+  return {
+    q: query.q || undefined,
+    custom:
+      query.custom === undefined
+        ? undefined
+        : query.custom
+          ? ("true" as const)
+          : ("false" as const),
+    limit: query.limit === undefined ? undefined : String(query.limit),
+    offset: query.offset === undefined ? undefined : String(query.offset),
+  };
+}
 
 /**
  * The edge API (`/api/v1`) for the portal; each call returns the success body or throws ApiError.
@@ -89,20 +70,22 @@ export const api = {
   },
   readDesign: {
     start: (id: string, mode: "full" | "incremental" = "full") =>
-      request<Run>("POST", `/api/v1/connections/${param(id)}/read-design`, { mode }),
-    get: (id: string) => request<Run>("GET", `/api/v1/connections/${param(id)}/read-design`),
-    cancel: (id: string) => request<Run>("DELETE", `/api/v1/connections/${param(id)}/read-design`),
+      unwrap(connection["read-design"].$post({ param: { id: param(id) }, json: { mode } })),
+    get: (id: string) => unwrap(connection["read-design"].$get({ param: { id: param(id) } })),
+    cancel: (id: string) => unwrap(connection["read-design"].$delete({ param: { id: param(id) } })),
   },
   design: {
-    objects: (id: string, params: ObjectQuery = {}) =>
-      request<ObjectList>("GET", `/api/v1/connections/${param(id)}/design/objects${query(params)}`),
-    object: (id: string, name: string) =>
-      request<ObjectDesign>(
-        "GET",
-        `/api/v1/connections/${param(id)}/design/objects/${param(name)}`,
+    objects: (id: string, query: ObjectQuery = {}) =>
+      unwrap(
+        connection.design.objects.$get({ param: { id: param(id) }, query: objectQuery(query) }),
       ),
-    changes: (id: string) =>
-      request<Changes>("GET", `/api/v1/connections/${param(id)}/design/changes`),
+    object: async (id: string, name: string) =>
+      readObjectDesign(
+        await unwrap(
+          connection.design.objects[":name"].$get({ param: { id: param(id), name: param(name) } }),
+        ),
+      ),
+    changes: (id: string) => unwrap(connection.design.changes.$get({ param: { id: param(id) } })),
   },
   apiKeys: {
     list: () => unwrap(v1["api-keys"].$get()),

@@ -28,40 +28,18 @@ export type CreatedApiKey = InferResponseType<V1["api-keys"]["$post"], 201>;
 
 export type AuditEvent = InferResponseType<V1["audit"]["$get"], 200>["events"][number];
 
-export type RunStatus = "queued" | "running" | "finished" | "failed" | "cancelled";
+export type Run = InferResponseType<V1["connections"][":id"]["read-design"]["$get"], 200>;
+export type RunStatus = Run["status"];
+export type RunPhase = Run["phase"];
 
-export type RunPhase = "listing" | "describing" | "saving" | "done";
+export type ObjectList = InferResponseType<
+  V1["connections"][":id"]["design"]["objects"]["$get"],
+  200
+>;
+export type ObjectSummary = ObjectList["objects"][number];
 
-export type Run = {
-  id: string;
-  status: RunStatus;
-  mode: "full" | "incremental";
-  phase: RunPhase;
-  done: number;
-  total: number;
-  failedObjects: { name: string; error: string | ErrorInfo }[];
-  apiCalls: number;
-  startedAt: string | null;
-  finishedAt: string | null;
-  message: string | null;
-  error: ErrorInfo | null;
-  /** Not in the contract's minimum: the objects being read right now, when the edge sends them. */
-  current?: string[];
-};
-
-export type ObjectSummary = {
-  name: string;
-  label: string | null;
-  labelPlural: string | null;
-  keyPrefix: string | null;
-  custom: boolean | null;
-  queryable: boolean | null;
-  createable: boolean | null;
-  updateable: boolean | null;
-  fieldCount: number;
-};
-
-export type ObjectList = { objects: ObjectSummary[]; total: number };
+export type Changes = InferResponseType<V1["connections"][":id"]["design"]["changes"]["$get"], 200>;
+export type ObjectChange = Changes["objects"]["changed"][number];
 
 export type PicklistValue = {
   value: string;
@@ -98,23 +76,13 @@ export type ChildRelationship = {
   relationshipName: string | null;
 };
 
+/**
+ * One object as the design browser reads it. The edge passes Salesforce's describe attributes
+ * through untyped; design/read-object-design.ts checks each one into this shape.
+ */
 export type ObjectDesign = ObjectSummary & {
   fields: Field[];
   childRelationships: ChildRelationship[];
-};
-
-export type FieldChange = { name: string; attributes: string[] };
-
-export type ObjectChange = {
-  name: string;
-  attributesChanged: string[];
-  fields: { added: string[]; removed: string[]; changed: FieldChange[] };
-};
-
-export type Changes = {
-  from: string | null;
-  to: string | null;
-  objects: { added: string[]; removed: string[]; changed: ObjectChange[] };
 };
 
 /** Messages on `/api/v1/connections/:id/events`. */

@@ -10,6 +10,10 @@ function run(overrides: Partial<Run> = {}): Run {
     phase: "describing",
     done: 10,
     total: 150,
+    read: 10,
+    unchanged: 0,
+    removed: 0,
+    current: [],
     failedObjects: [],
     apiCalls: 3,
     startedAt: "2026-05-01T09:00:00Z",
@@ -135,7 +139,7 @@ describe("isNewerRun", () => {
     expect(isNewerRun(run({ id: "r1" }), newer)).toBe(true);
   });
 
-  it("Should take another run when start times are unknown", () => {
-    expect(isNewerRun(run({ startedAt: null }), run({ id: "r2", startedAt: null }))).toBe(true);
+  it("Should take another run when start times cannot be compared", () => {
+    expect(isNewerRun(run({ startedAt: "" }), run({ id: "r2", startedAt: "" }))).toBe(true);
   });
 });
