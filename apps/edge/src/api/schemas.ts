@@ -122,7 +122,17 @@ export const AuditEventSchema = z
 
 // ---- request bodies ----
 
-export const NameSchema = z.string().trim().min(1).max(100);
+// Control, bidi-override and line-separator characters and lone surrogates: invisible or
+// misleading in the portal, logs and audit, and never part of a real name or path.
+const UNSAFE_TEXT = /[\p{Cc}\p{Cs}\u2028\u2029\u202a-\u202e\u2066-\u2069]/u;
+
+/** Free text that shows up in the portal: names of people, services and API keys. */
+export const NameSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(100)
+  .refine((value) => !UNSAFE_TEXT.test(value), "must not contain control characters");
 
 export const PasswordSchema = z.string().min(PASSWORD_MIN_LENGTH).max(PASSWORD_MAX_LENGTH);
 
@@ -145,7 +155,8 @@ export const CreateConnectionBodySchema = z
 export const ReturnToSchema = z
   .string()
   .max(512)
-  .regex(/^\/(?![/\\])[^\s\\]*$/, "must be a path of the portal such as /services/abc");
+  .regex(/^\/(?![/\\])[^\s\\]*$/, "must be a path of the portal such as /services/abc")
+  .refine((value) => !UNSAFE_TEXT.test(value), "must not contain control characters");
 
 export const IdParamSchema = z.object({ id: z.string().min(1).max(100) });
 
