@@ -98,12 +98,16 @@ export async function startLocalEdge(options: LocalEdgeOptions = {}): Promise<Lo
       { cwd: EDGE_DIR, env: { ...OFFLINE_WRANGLER_ENV, CI: "true" } },
     );
   }
-  const child: ChildProcess = spawn("pnpm", edgeDevArgs({ edgePort: port, persistTo }), {
-    cwd: EDGE_DIR,
-    env: { ...process.env, ...OFFLINE_WRANGLER_ENV },
-    stdio: ["ignore", "ignore", "inherit"],
-    detached: true,
-  });
+  const child: ChildProcess = spawn(
+    "pnpm",
+    edgeDevArgs({ edgePort: port, portalUrl: undefined, persistTo }),
+    {
+      cwd: EDGE_DIR,
+      env: { ...process.env, ...OFFLINE_WRANGLER_ENV },
+      stdio: ["ignore", "ignore", "inherit"],
+      detached: true,
+    },
+  );
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const url = `http://127.0.0.1:${port}`;
   const onExit = () => signalGroup(child, "SIGKILL");

@@ -85,6 +85,19 @@ export class RunStore {
     this.sql.exec("INSERT OR REPLACE INTO meta VALUES (?, ?)", key, value);
   }
 
+  deleteMeta(key: string): void {
+    this.sql.exec("DELETE FROM meta WHERE key = ?", key);
+  }
+
+  /** Sets what the portal shows beside a running run (e.g. waiting for Salesforce); null clears it. */
+  setMessage(id: string, message: string | null): void {
+    this.sql.exec(
+      "UPDATE runs SET message = ? WHERE id = ? AND status IN ('queued', 'running')",
+      message,
+      id,
+    );
+  }
+
   /** The run still queued or running, if any (one at a time). */
   active(): RunRecord | null {
     const row = this.sql

@@ -13,6 +13,14 @@ import {
 import { createFetchSender } from "@portal/core/salesforce";
 import type { AccessTokenResult } from "../token-broker.ts";
 import type { DesignStore } from "./design-store.ts";
+import {
+  DEFAULT_OUTAGE_LIMITS,
+  explainRunError,
+  outageError,
+  OutageTracker,
+  waitingMessage,
+  type OutageLimits,
+} from "./outage.ts";
 import { toRunView, type RunRecord, type RunStore, type RunView } from "./run-store.ts";
 
 /** What the runner tells the outside world (the event hub, the D1 summary). */
@@ -40,8 +48,8 @@ export interface RunnerDeps {
   scheduleAlarms?: boolean;
 }
 
-/** Bounds of one alarm's chunk of work. */
-export interface ChunkLimits {
+/** Bounds of one alarm's chunk of work, and of how long a run waits for an absent Salesforce. */
+export interface ChunkLimits extends OutageLimits {
   /** Requests in flight at once: a Worker may wait on 6 connections at a time. */
   maxInFlight: number;
   /** No new request after this much wall time in one alarm. */
@@ -61,6 +69,7 @@ export const DEFAULT_CHUNK_LIMITS: ChunkLimits = {
   maxRequests: 900,
   maxAlarmFailures: 5,
   progressEveryMs: 200,
+  ...DEFAULT_OUTAGE_LIMITS,
 };
 
 function failed(state: ReadState, error: { code: string; message: string }, now: number) {
@@ -81,6 +90,7 @@ export class ReadDesignRunner {
   readonly #deps: RunnerDeps;
   readonly #limits: ChunkLimits;
   readonly #now: () => number;
+  readonly #outages: OutageTracker;
   #cancelled = new Set<string>();
   #lastProgressAt = 0;
 
@@ -88,6 +98,7 @@ export class ReadDesignRunner {
     this.#deps = deps;
     this.#limits = { ...DEFAULT_CHUNK_LIMITS, ...deps.limits };
     this.#now = deps.now ?? Date.now;
+    this.#outages = new OutageTracker(deps.runs, this.#limits, deps.fetch);
   }
 
   /** The active run, else the last one. */
@@ -147,7 +158,7 @@ export class ReadDesignRunner {
       await this.#deps.storage.deleteAlarm();
       return;
     }
-    const at = resumeAt(active.state) ?? this.#now();
+    const at = this.#outages.of(active.id)?.nextAt ?? resumeAt(active.state) ?? this.#now();
     const current = await this.#deps.storage.getAlarm();
     if (current === null || current > at)
       await this.#deps.storage.setAlarm(Math.max(at, this.#now()));
@@ -156,7 +167,7 @@ export class ReadDesignRunner {
   /** One alarm: a bounded chunk of the active run. */
   async alarm(): Promise<void> {
     const { runs } = this.#deps;
-    const run = runs.active();
+    let run = runs.active();
     if (!run) return;
     const attempts = runs.noteAlarmStart(run.id);
     if (attempts > this.#limits.maxAlarmFailures) {
@@ -166,22 +177,40 @@ export class ReadDesignRunner {
       });
       return;
     }
+    const away = this.#outages.of(run.id) !== null;
+    if (away && !(await this.#outages.reachable())) {
+      runs.noteAlarmDone(run.id);
+      return this.#stillAway(run);
+    }
     const first = await this.#deps.getAccessToken(false);
     if (!first.ok) {
       runs.noteAlarmDone(run.id);
+      if (first.code === "salesforce_unavailable") return this.#stillAway(run);
       await this.#fail(run, run.state, { code: first.code, message: first.message }, first);
       return;
     }
+    this.#outages.rememberInstance(first.instanceUrl);
+    if (away) {
+      // Salesforce answers again: the run goes on where it stopped.
+      this.#outages.clear();
+      runs.setMessage(run.id, null);
+      run = { ...run, message: null };
+    }
+    const current = run;
     let tokenFailure: AccessTokenResult | null = null;
+    let unreachable = false;
     let sent = 0;
     const send = createFetchSender({
       instanceUrl: first.instanceUrl,
       ...(this.#deps.fetch ? { fetch: this.#deps.fetch } : {}),
     });
     const result = await drive(run.state, {
-      send: (request, token) => {
+      send: async (request, token, hooks) => {
         sent += 1;
-        return send(request, token);
+        const answer = await send(request, token, hooks);
+        // No HTTP answer at all: stop sending; the run pauses instead of burning retries.
+        if (answer.status === 0) unreachable = true;
+        return answer;
       },
       getAccessToken: async (force) => {
         const token = force ? await this.#deps.getAccessToken(true) : first;
@@ -193,8 +222,9 @@ export class ReadDesignRunner {
       },
       maxInFlight: this.#limits.maxInFlight,
       deadlineMs: this.#limits.chunkMs,
-      shouldStop: () => this.#cancelled.has(run.id) || sent >= this.#limits.maxRequests,
-      onApplied: (applied) => this.#persist(run, applied),
+      shouldStop: () =>
+        unreachable || this.#cancelled.has(current.id) || sent >= this.#limits.maxRequests,
+      onApplied: (applied) => this.#persist(current, applied),
       now: this.#now,
     });
     if (this.#cancelled.delete(run.id) || runs.active()?.id !== run.id) return;
@@ -206,10 +236,25 @@ export class ReadDesignRunner {
       const error =
         failure && !failure.ok
           ? { code: failure.code, message: failure.message }
-          : (state.error ?? { code: "failed", message: "Read Design failed." });
+          : explainRunError(state.error ?? { code: "failed", message: "Read Design failed." });
       return this.#fail(run, state, error, failure);
     }
     runs.saveState(run.id, state);
+    if (unreachable) return this.#stillAway({ ...run, state });
+    await this.armFromState();
+  }
+
+  /** Salesforce gave no answer: wait for it (the next probe is armed), or fail after too long. */
+  async #stillAway(run: RunRecord): Promise<void> {
+    const now = this.#now();
+    const { outage, expired } = this.#outages.note(run.id, now);
+    if (expired) {
+      this.#outages.clear();
+      return this.#fail(run, run.state, outageError(outage, now));
+    }
+    const message = waitingMessage(outage);
+    this.#deps.runs.setMessage(run.id, message);
+    this.#deps.emit({ type: "progress", run: toRunView({ ...run, status: "running", message }) });
     await this.armFromState();
   }
 
