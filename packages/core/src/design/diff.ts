@@ -86,7 +86,10 @@ export function diffObject(before: ObjectDesign, after: ObjectDesign): ObjectCha
  * @example
  * diffDesigns({ readAt: "2026-01-01T00:00:00Z", objects: before }, { readAt: "2026-01-02T00:00:00Z", objects: after })
  */
-export function diffDesigns(previous: DesignSnapshot | null, next: DesignSnapshot): DesignChanges {
+export function diffDesigns(
+  previous: { readAt: string | null; objects: readonly ObjectDesign[] } | null,
+  next: DesignSnapshot,
+): DesignChanges {
   const before = byName<ObjectDesign>(previous?.objects ?? []);
   const after = byName<ObjectDesign>(next.objects);
   const added = [...after.keys()].filter((name) => !before.has(name)).sort();

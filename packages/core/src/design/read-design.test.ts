@@ -77,6 +77,47 @@ describe("readDesign", () => {
     expect(second.status).toBe("finished");
   });
 
+  it("Should re-read an object that failed last time even though it is unchanged since", async () => {
+    const org = new FakeSalesforce(["Account", "Case"], Date.parse("2026-01-01T00:00:00Z"));
+    const first = await readDesign({ instanceUrl, accessToken: "token-1", fetch: org.fetch });
+    org.put(makeDescribe("Case", 6), Date.now());
+    // If-Modified-Since has one-second precision: the change must be a second older than the next read.
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    org.fault = ({ name }) =>
+      name === "Case"
+        ? { status: 500, body: [{ errorCode: "UNKNOWN_EXCEPTION", message: "x" }] }
+        : null;
+    const incremental = {
+      options: { mode: "incremental" as const },
+      instanceUrl,
+      accessToken: "token-1",
+      fetch: org.fetch,
+    };
+    const second = await readDesign({ ...incremental, previous: first });
+    expect(second.failedObjects.map((failed) => failed.name)).toEqual(["Case"]);
+    expect(second.objects.find((object) => object.name === "Case")?.fields).toHaveLength(3);
+    org.fault = null;
+    // Case has not changed since the second read started, but its design is older than that read.
+    const third = await readDesign({ ...incremental, previous: second });
+    expect(third.read).toBe(1);
+    expect(third.objects.find((object) => object.name === "Case")?.fields).toHaveLength(6);
+  });
+
+  it("Should not hand out its start as readAt when the read did not finish", async () => {
+    const org = new FakeSalesforce(["Account"]);
+    const first = await readDesign({ instanceUrl, accessToken: "token-1", fetch: org.fetch });
+    org.apiLimit = org.apiUsage + 1; // the listing fits, nothing else
+    const second = await readDesign({
+      instanceUrl,
+      accessToken: "token-1",
+      fetch: org.fetch,
+      previous: first,
+      options: { budgetPercent: 100 },
+    });
+    expect(second.status).toBe("failed");
+    expect(second.readAt).toBe(first.readAt);
+  });
+
   it("Should fail cleanly on a 401 when it cannot refresh the token", async () => {
     const org = new FakeSalesforce(["Account"]);
     const result = await readDesign({ instanceUrl, accessToken: "stale", fetch: org.fetch });

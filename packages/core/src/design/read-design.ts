@@ -18,8 +18,15 @@ export interface ReadDesignInput {
   /** Called with `force: true` once after a 401; without it a 401 ends the run. */
   getAccessToken?: (force: boolean) => Promise<string>;
   fetch?: typeof fetch;
-  /** The previous read: incremental runs re-read only what changed; removed objects are detected. */
-  previous?: { readAt: string; objects: readonly ObjectDesign[] } | null;
+  /**
+   * The previous read (a `ReadDesignResult` fits): incremental runs re-read only what changed
+   * since `readAt`, and always re-read objects that failed then; removed objects are detected.
+   */
+  previous?: {
+    readAt: string | null;
+    objects: readonly ObjectDesign[];
+    failedObjects?: readonly FailedObject[];
+  } | null;
   options?: ReadOptions;
   /** Requests in flight at once (default 10). */
   maxInFlight?: number;
@@ -34,8 +41,11 @@ export interface ReadDesignInput {
 export interface ReadDesignResult {
   status: RunStatus;
   error: RunError | null;
-  /** When this read started (ISO 8601): pass it back as `previous.readAt` next time. */
-  readAt: string;
+  /**
+   * Up to when the returned design is known current (ISO 8601): this read's start when it
+   * finished, else the previous read's `readAt` (objects it did not reach may be older).
+   */
+  readAt: string | null;
   /** The design after this read, sorted by name: objects read, plus earlier designs kept (304 or failed). */
   objects: ObjectDesign[];
   changes: DesignChanges;
@@ -80,7 +90,13 @@ export async function readDesign(input: ReadDesignInput): Promise<ReadDesignResu
   const removed: string[] = [];
   let state = createReadState({
     ...(input.options ? { options: input.options } : {}),
-    previous: previous ? { readAt: previous.readAt, objects: [...design.keys()] } : null,
+    previous: previous
+      ? {
+          readAt: previous.readAt,
+          objects: [...design.keys()],
+          stale: (previous.failedObjects ?? []).map((failed) => failed.name),
+        }
+      : null,
   });
   const driven: DriveResult = await drive(state, {
     send,
@@ -105,7 +121,7 @@ export async function readDesign(input: ReadDesignInput): Promise<ReadDesignResu
   return {
     status: state.status,
     error: state.error,
-    readAt: state.startedAt,
+    readAt: state.status === "finished" ? state.startedAt : (previous?.readAt ?? null),
     objects,
     changes: diffDesigns(previous, { readAt: state.startedAt, objects }),
     read: state.read,

@@ -63,6 +63,19 @@ describe("apply: listing", () => {
     });
   });
 
+  it("Should still read objects that failed last time when describeGlobal answers 304", () => {
+    const previous = { readAt: "2026-02-01T00:00:00Z", objects: ["A", "B", "C"], stale: ["B"] };
+    const first = send(createReadState({ options: { mode: "incremental" }, previous }));
+    const result = apply(first.state, [answer("r1", 304, null)], { now: NOW });
+    expect(result.unchanged).toEqual(["A", "C"]);
+    expect(result.state).toMatchObject({
+      phase: "describing",
+      queue: ["B"],
+      total: 3,
+      unchanged: 2,
+    });
+  });
+
   it("Should finish with nothing to read when the org lists no objects", () => {
     expect(listedState([]).state.phase).toBe("saving");
   });

@@ -93,14 +93,20 @@ function applyListing(
         retryListing(draft, "an unexpected 304 to an unconditional describeGlobal");
         return;
       }
-      // Nothing changed since the previous read: every object keeps its design.
+      // The list is unchanged since the previous read: every object keeps its design, except
+      // stale ones (their describe failed then), which are read again.
+      const stale = new Set(draft.state.stale);
       const previous = draft.state.previous;
-      draft.out.unchanged.push(...previous);
+      const unchanged = previous.filter((name) => !stale.has(name));
+      const queue = previous.filter((name) => stale.has(name));
+      draft.out.unchanged.push(...unchanged);
       draft.state = {
         ...draft.state,
-        phase: "saving",
+        phase: queue.length > 0 ? "describing" : "saving",
+        queue,
         total: previous.length,
-        unchanged: previous.length,
+        unchanged: unchanged.length,
+        plannedRequests: neededCalls(draft.state, queue.length) + draft.state.options.extraCalls,
       };
       return;
     }

@@ -8,6 +8,11 @@ export interface PreviousRead {
   readAt: string | null;
   /** Names of the objects that have a design now. */
   objects: readonly string[];
+  /**
+   * Names whose design is older than `readAt` because their describe failed in that read: they
+   * are re-read unconditionally, else a 304 would keep the outdated design for good.
+   */
+  stale?: readonly string[];
 }
 
 const CURRENT_LIMIT = 100;
@@ -33,6 +38,7 @@ export function createReadState(
     finishedAt: null,
     since: options.mode === "incremental" && readAt !== null ? toHttpDate(readAt) : null,
     previous,
+    stale: [...new Set(input.previous?.stale ?? [])].sort(),
     queue: [],
     retryQueue: [],
     attempts: {},

@@ -131,8 +131,36 @@ describe("next: batching", () => {
     ]);
   });
 
+  it("Should never make an object that failed in the previous read conditional", () => {
+    const first = next(
+      createReadState({
+        options: { mode: "incremental" },
+        previous: { readAt: "2026-02-01T00:00:00Z", objects: ["Account", "Case"], stale: ["Case"] },
+        now: NOW,
+      }),
+      { now: NOW, maxInFlight: 1 },
+    );
+    if (first.kind !== "send") throw new Error("expected the listing request");
+    const state = apply(first.state, [listAnswer("r1", ["Account", "Case"])], { now: NOW }).state;
+    const step = next(state, { now: NOW, maxInFlight: 1 });
+    if (step.kind !== "send") throw new Error("expected describes");
+    const subrequests = (
+      step.requests[0]?.body as { compositeRequest: { httpHeaders?: unknown }[] }
+    ).compositeRequest;
+    expect(subrequests.map((sub) => sub.httpHeaders !== undefined)).toEqual([true, false]);
+  });
+
   it("Should keep the state plain JSON", () => {
     const step = next(listed(objectNames(100)), { now: NOW, maxInFlight: 6 });
     expect(persisted(step.state)).toEqual(step.state);
+  });
+});
+
+describe("next: end of describing", () => {
+  it("Should move a drained run to saving rather than leave it describing", () => {
+    const drained = { ...listed(["A"]), queue: [] };
+    const step = next(drained, { now: NOW, maxInFlight: 6 });
+    expect(step.kind).toBe("finished");
+    expect(step.state.phase).toBe("saving");
   });
 });

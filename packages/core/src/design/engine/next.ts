@@ -124,18 +124,21 @@ function nextDescribes(state: ReadState, context: NextContext): NextStep {
   const free = context.maxInFlight - lanesHeld(current, context).length;
   if (current.queue.length === 0 || free <= 0) {
     const until = earliestRetry(current);
-    if (current.inFlight.length === 0 && until === null)
-      return { kind: "finished", state: current };
+    if (current.inFlight.length === 0 && until === null) {
+      return { kind: "finished", state: { ...current, phase: "saving" } };
+    }
     return { kind: "wait", state: current, until };
   }
-  const previous = new Set(current.previous);
+  // Only objects whose design is as new as the previous read may answer 304.
+  const stale = new Set(current.stale);
+  const previous = new Set(current.previous.filter((name) => !stale.has(name)));
   const requests: SalesforceRequest[] = [];
   const inFlight = [...current.inFlight];
   let queue = current.queue;
   let seq = current.seq;
   let describeRequests = current.describeRequests;
-  const committed = current.apiCalls + inFlight.reduce((sum, request) => sum + request.cost, 0);
-  let spent = committed;
+  // Calls used plus calls committed by requests in flight: the budget check counts both.
+  let spent = current.apiCalls + inFlight.reduce((sum, request) => sum + request.cost, 0);
   for (const size of sizesFor(current, context, free)) {
     if (size === 0 || queue.length === 0) continue;
     const names = queue.slice(0, size);

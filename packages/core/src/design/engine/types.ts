@@ -87,6 +87,8 @@ export interface ReadState {
   since: string | null;
   /** Names with a design from the previous read, sorted. */
   previous: string[];
+  /** Names among `previous` whose design is older than the previous read (it failed then): never conditional. */
+  stale: string[];
   /** Objects waiting to be described, in order. */
   queue: string[];
   /** Objects waiting for a retry, and when they may go again (epoch ms). */
