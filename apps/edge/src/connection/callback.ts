@@ -1,11 +1,13 @@
 import { SealingError } from "@portal/core/errors";
+import { createAuth } from "../auth/better-auth.ts";
+import { hasSessionCookie } from "../auth/csrf.ts";
 import { parseCallback, type SalesforceTokens } from "@portal/core/oauth";
 import { findApiKeyById } from "../db/api-keys.ts";
 import { recordAudit } from "../db/audit.ts";
 import { createDb, type Db } from "../db/client.ts";
 import { getConnection, markAuthorized, type ConnectionRow } from "../db/connections.ts";
 import { consumeOAuthState, type OAuthStateRow } from "../db/oauth-states.ts";
-import { getMemberRole } from "../db/organizations.ts";
+import { findMembership, getMemberRole } from "../db/organizations.ts";
 import { sha256Hex } from "../sha256.ts";
 import { portalRedirect, type AuthorizeOutcome } from "./authorize.ts";
 import { revokeSealedToken } from "./revoke.ts";
@@ -20,15 +22,17 @@ type Pending = { state: OAuthStateRow; connection: ConnectionRow; actor: string 
  * Finishes an authorization from the callback's query string and returns the portal URL to
  * redirect to. Every failure (denied, unknown/expired/replayed state, a failed exchange, a host
  * or signature that does not check out) ends in a redirect with its outcome, never a throw, and
- * stores no token.
+ * stores no token. `headers` are the callback request's: a browser signed in to the portal as
+ * someone other than the person who started the authorization is refused (state injection).
  * @example
- * return c.redirect(await completeAuthorization(env, new URL(c.req.url).searchParams), 302);
+ * return c.redirect(await completeAuthorization(env, url.searchParams, { headers }), 302);
  */
 export async function completeAuthorization(
   env: Env,
   query: URLSearchParams,
-  now = Date.now(),
+  options: { now?: number; headers?: Headers } = {},
 ): Promise<string> {
+  const now = options.now ?? Date.now();
   const db = createDb(env.DB);
   let pending: Pending | null = null;
   try {
@@ -40,6 +44,9 @@ export async function completeAuthorization(
     if (!state) return portalRedirect(env, null, "invalid_state");
     const connection = await getConnection(db, state.organizationId, state.connectionId);
     if (!connection) return portalRedirect(env, null, "invalid_state");
+    // Another tenant's state in this browser: home page, so that tenant's ids stay unseen.
+    if (!(await browserMayComplete(env, db, options.headers, state)))
+      return portalRedirect(env, null, "invalid_state");
     pending = { state, connection, actor: state.actor };
     const back = (outcome: AuthorizeOutcome, orgChanged = false) =>
       portalRedirect(env, target(pending!), outcome, orgChanged);
@@ -71,6 +78,26 @@ export async function completeAuthorization(
     );
     return portalRedirect(env, target(pending), "error");
   }
+}
+
+/**
+ * An attacker could send a victim the authorize link of the attacker's own connection, so that the
+ * victim's Salesforce consent lands in the attacker's tenant. A browser signed in to the portal
+ * must belong to the person (or, for API-key starts, the organization) that started it. A browser
+ * with no session is let through: an API key's authorize link is opened by whoever it is given to.
+ */
+async function browserMayComplete(
+  env: Env,
+  db: Db,
+  headers: Headers | undefined,
+  state: OAuthStateRow,
+): Promise<boolean> {
+  if (!headers || !hasSessionCookie(headers)) return true;
+  const session = await createAuth(env).api.getSession({ headers });
+  if (!session) return true;
+  if (state.userId) return session.user.id === state.userId;
+  const membership = await findMembership(db, session.user.id);
+  return membership?.organizationId === state.organizationId;
 }
 
 async function starterMayStillAuthorize(db: Db, state: OAuthStateRow): Promise<boolean> {

@@ -28,7 +28,9 @@ const callback = createRoute({
 
 /** `/oauth`: the OAuth callback. */
 export const oauthApp = createApp().openapi(callback, async (c) => {
-  const location = await completeAuthorization(c.env, new URL(c.req.url).searchParams);
+  const location = await completeAuthorization(c.env, new URL(c.req.url).searchParams, {
+    headers: c.req.raw.headers,
+  });
   c.header("cache-control", "no-store");
   c.header("referrer-policy", "no-referrer");
   return c.redirect(location, 302);
