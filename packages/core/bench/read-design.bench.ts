@@ -5,6 +5,7 @@
  * Prints JSON lines on stdout only; diagnostics go to stderr.
  */
 import { existsSync } from "node:fs";
+import { cpus, loadavg } from "node:os";
 import { readDesign } from "../src/design/index.ts";
 import type { ReadDesignResult, ReadStrategy } from "../src/design/index.ts";
 import { startEmulatorThread } from "./emulator-host.ts";
@@ -157,6 +158,8 @@ async function main(): Promise<void> {
         strategies,
         speedup: Math.round((baseline.median.ms / o.ms) * 100) / 100,
         targetsMet,
+        // Timings share this machine with everything else running: say how busy it was.
+        machine: { cores: cpus().length, loadAverage1m: Math.round((loadavg()[0] ?? 0) * 10) / 10 },
       }),
     );
   } finally {
