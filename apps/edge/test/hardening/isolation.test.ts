@@ -39,7 +39,9 @@ const BODIES: Record<string, string> = {
 
 function request(route: ApiRoute, method: string, path: string, auth: Record<string, string>) {
   const body = method === "GET" ? undefined : (BODIES[`${method} ${route.template}`] ?? "{}");
-  const upgrade = route.template.endsWith("/events") ? { upgrade: "websocket" } : {};
+  const upgrade: Record<string, string> = route.template.endsWith("/events")
+    ? { upgrade: "websocket" }
+    : {};
   return send(method, path, { headers: { ...auth, ...upgrade, origin: EDGE }, body });
 }
 
