@@ -6,12 +6,13 @@ import {
   progressValues,
   withAuthorizedConnection,
 } from "./support/flows.ts";
-import { configureEmulator } from "./support/stack.ts";
+import { SALESFORCE_ADMIN, configureEmulator } from "./support/stack.ts";
 
 test("Read Design: the progress bar moves live and the finished line ends the page", async ({
   page,
 }, testInfo) => {
-  const panel = await withAuthorizedConnection(page);
+  // The emulator's documented admin, so this page reads like the README's walkthrough.
+  const panel = await withAuthorizedConnection(page, SALESFORCE_ADMIN);
   // Slow describes down so the run is watchable.
   const restore = await configureEmulator({ perDescribeMs: 40, latencyMs: 20 });
   try {

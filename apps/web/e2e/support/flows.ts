@@ -4,10 +4,14 @@ import { authorizeAtSalesforce } from "./salesforce.ts";
 import { createSalesforceUser } from "./stack.ts";
 
 /**
- * A new account with SFORCE001 authorized at the emulator; returns the unfolded row.
+ * A new account with SFORCE001 authorized at the emulator (as a fresh emulator user unless one is
+ * given); returns the unfolded row.
  */
-export async function withAuthorizedConnection(page: Page): Promise<Locator> {
-  const salesforceUser = await createSalesforceUser();
+export async function withAuthorizedConnection(
+  page: Page,
+  user?: { username: string; password: string },
+): Promise<Locator> {
+  const salesforceUser = user ?? (await createSalesforceUser());
   await signUpFast(page);
   await openMyService(page);
   await addEmulatorConnection(page);
