@@ -9,6 +9,8 @@ export default defineConfig({
       main: "./src/index.ts",
       wrangler: { configPath: "./wrangler.jsonc" },
       miniflare: {
+        // A database of its own for the sealing-key rotation test, which re-seals every row.
+        d1Databases: ["ROTATION_DB"],
         bindings: {
           TEST_MIGRATIONS: migrations,
           // The Salesforce emulator test/global-setup.ts started in Node; workerd reaches it over loopback.
