@@ -51,11 +51,12 @@ describe("latency model", () => {
   });
 
   it("Should cost latencyMs + k * perDescribeMs for a composite of k describes", async () => {
-    await control(emulator, "config", { latencyMs: 50, perDescribeMs: 20 });
+    // Wide margins so a busy machine cannot flake it: one latency (250 ms), not five (1,050 ms).
+    await control(emulator, "config", { latencyMs: 200, perDescribeMs: 10 });
     const names = ["Account", "Contact", "Lead", "Opportunity", "Case"];
     const ms = await timed(() => composite(names));
-    expect(ms).toBeGreaterThanOrEqual(150);
-    expect(ms).toBeLessThan(300);
+    expect(ms).toBeGreaterThanOrEqual(250);
+    expect(ms).toBeLessThan(900);
   });
 
   it("Should add latency to OAuth answers too", async () => {
@@ -67,7 +68,8 @@ describe("latency model", () => {
   });
 
   it("Should queue REST requests beyond maxConcurrent in arrival order", async () => {
-    await control(emulator, "config", { latencyMs: 80, maxConcurrent: 2 });
+    // Three waves of two (600 ms); one at a time would take 1,200 ms, no queue 200 ms.
+    await control(emulator, "config", { latencyMs: 200, maxConcurrent: 2 });
     const ms = await timed(() =>
       Promise.all(
         Array.from({ length: 6 }, () =>
@@ -75,8 +77,8 @@ describe("latency model", () => {
         ),
       ),
     );
-    expect(ms).toBeGreaterThanOrEqual(240);
-    expect(ms).toBeLessThan(450);
+    expect(ms).toBeGreaterThanOrEqual(600);
+    expect(ms).toBeLessThan(1100);
   });
 
   it("Should answer a cached describe within a few milliseconds per round trip without latency", async () => {
@@ -86,7 +88,8 @@ describe("latency model", () => {
       for (let i = 0; i < rounds; i++)
         await api(emulator, describePath("Account"), token).then((r) => r.arrayBuffer());
     });
-    expect(ms / rounds).toBeLessThan(10);
+    // Generous: the point is "no hidden latency", measured precisely by `pnpm bench`.
+    expect(ms / rounds).toBeLessThan(50);
   });
 
   it("Should add no latency to the control API", async () => {

@@ -16,7 +16,8 @@ describe("startEmulator", () => {
     const start = performance.now();
     const emulator = await startEmulator({ org: { objects: 3000, seed: 7 } });
     try {
-      expect(performance.now() - start).toBeLessThan(5000);
+      // "Ready in seconds" (about 1 s here), with room for a busy CI machine.
+      expect(performance.now() - start).toBeLessThan(10_000);
       const token = (await authorize(emulator)).access_token;
       const global = (await (
         await api(emulator, "/services/data/v62.0/sobjects/", token)

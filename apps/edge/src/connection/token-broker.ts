@@ -69,8 +69,9 @@ export class TokenBroker {
   readonly #db: Db;
   readonly #now: () => number;
   readonly #sleep: (ms: number) => Promise<void>;
-  // When the refresh that produced the cached token began (broker clock).
-  #cached: { token: AccessToken; refreshStartedAt: number } | null = null;
+  // When the cached token came into existence (broker clock): no caller whose request began at or
+  // before that moment can hold it, so a forced call from then on is served by it.
+  #cached: { token: AccessToken; obtainedAt: number } | null = null;
   #inFlight: Promise<AccessTokenResult> | null = null;
   #lastFailure: { at: number; result: AccessTokenResult } | null = null;
 
@@ -83,8 +84,8 @@ export class TokenBroker {
 
   /**
    * A fresh access token, refreshing when stale, forced, or nothing is cached. `requestedAt` (ms,
-   * when the caller's request began) lets a forced call take a token whose refresh began after
-   * that moment: it is newer than any token the caller can hold.
+   * when the caller's request began) lets a forced call take a token obtained after that moment:
+   * it is newer than any token the caller can hold.
    */
   getAccessToken(
     options: { force?: boolean; requestedAt?: number } = {},
@@ -97,7 +98,8 @@ export class TokenBroker {
       force &&
       cached &&
       options.requestedAt !== undefined &&
-      cached.refreshStartedAt > options.requestedAt
+      // `>=`: Workers' clock only moves on I/O, so a late caller may share the millisecond.
+      cached.obtainedAt >= options.requestedAt
     ) {
       return Promise.resolve({ ok: true, ...cached.token });
     }
@@ -114,7 +116,7 @@ export class TokenBroker {
       }
       if (cached) return Promise.resolve({ ok: true, ...cached.token });
     }
-    const refresh = this.#refresh(force, now).finally(() => {
+    const refresh = this.#refresh(force).finally(() => {
       this.#inFlight = null;
     });
     this.#inFlight = refresh;
@@ -127,7 +129,7 @@ export class TokenBroker {
     this.#lastFailure = null;
   }
 
-  async #refresh(forced: boolean, startedAt: number): Promise<AccessTokenResult> {
+  async #refresh(forced: boolean): Promise<AccessTokenResult> {
     const { connectionId, env } = this.#deps;
     // Callers hit by the same expired token ask within moments of each other; they all join this one.
     if (forced) await this.#sleep(FORCED_REFRESH_COALESCE_MS);
@@ -188,7 +190,7 @@ export class TokenBroker {
         instanceUrl: result.tokens.instanceUrl,
         issuedAt: result.tokens.issuedAt,
       };
-      this.#cached = { token, refreshStartedAt: startedAt };
+      this.#cached = { token, obtainedAt: this.#now() };
       this.#lastFailure = null;
       return { ok: true, ...token };
     }
