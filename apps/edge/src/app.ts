@@ -49,6 +49,11 @@ base.use("*", async function contentSecurityPolicy(c, next) {
   if (!c.res.headers.has("content-security-policy"))
     c.res.headers.set("content-security-policy", API_CSP);
 });
+// API answers carry sessions, tokens and tenant data: never kept by browsers or shared caches.
+base.use("/api/*", async function privateAnswers(c, next) {
+  await next();
+  if (!c.res.headers.has("cache-control")) c.res.headers.set("cache-control", "no-store");
+});
 base.use(
   "/api/*",
   bodyLimit({

@@ -7,4 +7,9 @@ declare global {
   }
 }
 
+declare module "*?raw" {
+  const text: string;
+  export default text;
+}
+
 export {};
