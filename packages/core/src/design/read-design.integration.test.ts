@@ -46,7 +46,8 @@ async function authorize(
   return (await response.json()) as { access_token: string; refresh_token: string };
 }
 
-describe("readDesign against the in-process emulator", () => {
+// Generous timeouts: these tests do real HTTP and may share a busy machine.
+describe("readDesign against the in-process emulator", { timeout: 60_000 }, () => {
   let emulator: RunningEmulator;
   let tokens: { access_token: string; refresh_token: string };
   let objects: number;
@@ -64,11 +65,11 @@ describe("readDesign against the in-process emulator", () => {
     const org = (await control(emulator, "state")).org as { objects: number; fields: number };
     objects = org.objects;
     fields = org.fields;
-  });
+  }, 60_000);
   beforeEach(async () => {
     await control(emulator, "reset", {});
     tokens = await authorize(emulator);
-  });
+  }, 60_000);
   afterAll(async () => {
     await emulator.close();
   });
@@ -183,6 +184,7 @@ const REAL_ORG = new URL(
 
 describe.skipIf(!existsSync(REAL_ORG))(
   "readDesign over a real captured org (runs only when ../shared/fixtures exists)",
+  { timeout: 60_000 },
   () => {
     it("Should read every one of the 712 objects and 14,606 fields", async () => {
       const emulator = await startEmulator({ port: 0, org: { dir: REAL_ORG } });
