@@ -82,6 +82,7 @@ describe("tenant isolation on every operation of the OpenAPI document, every ver
         }
       }
     }
+    console.log(`isolation: ${attempts} foreign-id requests`);
     expect(attempts).toBeGreaterThanOrEqual(100);
     expect(await rowCounts(b.organizationId)).toEqual(before);
     const still = await send("GET", `/api/v1/connections/${b.connectionId}`, {

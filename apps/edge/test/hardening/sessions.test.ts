@@ -86,6 +86,7 @@ describe("sessions, CSRF and security headers", () => {
         cases++;
       }
     }
+    console.log(`csrf: ${cases} refused writes`);
     expect(cases).toBeGreaterThanOrEqual(100);
     expect(await rowCounts(tenant.organizationId)).toEqual(before);
     const sameOrigin = await send("POST", "/api/v1/services", {
