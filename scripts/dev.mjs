@@ -25,7 +25,8 @@ await run("pnpm", ["exec", "wrangler", "d1", "migrations", "apply", "DB", "--loc
   env: OFFLINE_WRANGLER_ENV,
 });
 
-start("emulator", "pnpm", ["start"], {
+// Node itself (not through pnpm), so Ctrl-C ends it quietly.
+start("emulator", process.execPath, ["--import", "tsx", "src/cli.ts"], {
   cwd: EMULATOR_DIR,
   env: { SF_EMULATOR_PORT: String(port.emulator) },
 });
