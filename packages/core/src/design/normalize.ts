@@ -1,83 +1,78 @@
 import { UnexpectedResponseError } from "../errors.ts";
-import { type AttributeTable, kindMap, readAttributes } from "./attribute-table.ts";
 import { isJsonObject, type JsonObject } from "./json.ts";
 import type { ChildRelationshipDesign, ObjectDesign } from "./model.ts";
 import { normalizeField } from "./normalize-field.ts";
+import { bool, copyUnknown, knownKeys, str, strings } from "./read-json.ts";
 
-const OBJECT_KINDS = kindMap(
-  {
-    label: "string",
-    labelPlural: "string",
-    keyPrefix: "string",
-    custom: "boolean",
-    customSetting: "boolean",
-    queryable: "boolean",
-    retrieveable: "boolean",
-    searchable: "boolean",
-    createable: "boolean",
-    updateable: "boolean",
-    deletable: "boolean",
-    undeletable: "boolean",
-    mergeable: "boolean",
-    replicateable: "boolean",
-    triggerable: "boolean",
-    layoutable: "boolean",
-    feedEnabled: "boolean",
-    activateable: "boolean",
-    deprecatedAndHidden: "boolean",
-  } satisfies AttributeTable<ObjectDesign, "name" | "fields" | "childRelationships" | "attributes">,
-  ["name", "fields", "childRelationships"],
-);
+const OBJECT_KEYS = knownKeys<ObjectDesign>()([
+  "name",
+  "label",
+  "labelPlural",
+  "keyPrefix",
+  "custom",
+  "customSetting",
+  "queryable",
+  "retrieveable",
+  "searchable",
+  "createable",
+  "updateable",
+  "deletable",
+  "undeletable",
+  "mergeable",
+  "replicateable",
+  "triggerable",
+  "layoutable",
+  "feedEnabled",
+  "activateable",
+  "deprecatedAndHidden",
+  "fields",
+  "childRelationships",
+]);
 
-const RELATIONSHIP_KINDS = kindMap(
-  {
-    field: "string",
-    relationshipName: "string",
-    cascadeDelete: "boolean",
-    restrictedDelete: "boolean",
-    deprecatedAndHidden: "boolean",
-    junctionIdListNames: "strings",
-    junctionReferenceTo: "strings",
-  } satisfies AttributeTable<ChildRelationshipDesign, "childSObject" | "attributes">,
-  ["childSObject"],
-);
+const RELATIONSHIP_KEYS = knownKeys<ChildRelationshipDesign>()([
+  "childSObject",
+  "field",
+  "relationshipName",
+  "cascadeDelete",
+  "restrictedDelete",
+  "deprecatedAndHidden",
+  "junctionIdListNames",
+  "junctionReferenceTo",
+]);
 
 function readChildRelationship(entry: unknown): ChildRelationshipDesign | null {
   if (!isJsonObject(entry) || typeof entry.childSObject !== "string") return null;
-  const relationship: ChildRelationshipDesign = {
+  const a: JsonObject = {};
+  copyUnknown(entry, RELATIONSHIP_KEYS, a);
+  return {
     childSObject: entry.childSObject,
-    field: null,
-    relationshipName: null,
-    cascadeDelete: null,
-    restrictedDelete: null,
-    deprecatedAndHidden: null,
-    junctionIdListNames: null,
-    junctionReferenceTo: null,
-    attributes: {},
+    field: str(entry.field, "field", a),
+    relationshipName: str(entry.relationshipName, "relationshipName", a),
+    cascadeDelete: bool(entry.cascadeDelete, "cascadeDelete", a),
+    restrictedDelete: bool(entry.restrictedDelete, "restrictedDelete", a),
+    deprecatedAndHidden: bool(entry.deprecatedAndHidden, "deprecatedAndHidden", a),
+    junctionIdListNames: strings(entry.junctionIdListNames, "junctionIdListNames", a),
+    junctionReferenceTo: strings(entry.junctionReferenceTo, "junctionReferenceTo", a),
+    attributes: a,
   };
-  readAttributes(
-    entry,
-    RELATIONSHIP_KINDS,
-    relationship as unknown as Record<string, unknown>,
-    relationship.attributes,
-  );
-  return relationship;
 }
 
-function readChildRelationships(object: ObjectDesign, raw: JsonObject): void {
-  const value = raw.childRelationships;
-  if (value === undefined || value === null) return;
+function readChildRelationships(
+  value: JsonObject[string] | undefined,
+  attributes: JsonObject,
+): ChildRelationshipDesign[] | null {
+  if (value === undefined || value === null) return null;
   if (!Array.isArray(value)) {
-    object.attributes.childRelationships = value;
-    return;
+    attributes.childRelationships = value;
+    return null;
   }
   const out: ChildRelationshipDesign[] = [];
   for (const entry of value) {
     const relationship = readChildRelationship(entry);
-    if (relationship === null) object.attributes.childRelationships = value;
+    if (relationship === null) attributes.childRelationships = value;
     else out.push(relationship);
   }
-  object.childRelationships = out;
+  return out;
 }
 
 /**
@@ -91,16 +86,15 @@ function readChildRelationships(object: ObjectDesign, raw: JsonObject): void {
  * account.fields.find((field) => field.name === "Name")?.length; // 255, or null if not sent
  */
 export function normalizeDescribe(raw: unknown): ObjectDesign {
-  const describe =
-    isJsonObject(raw) && isJsonObject(raw.result) && !("name" in raw) ? raw.result : raw;
-  if (!isJsonObject(describe) || typeof describe.name !== "string" || describe.name.length === 0) {
+  const d = isJsonObject(raw) && isJsonObject(raw.result) && !("name" in raw) ? raw.result : raw;
+  if (!isJsonObject(d) || typeof d.name !== "string" || d.name.length === 0) {
     throw new UnexpectedResponseError(200, "not an sObject describe: no name");
   }
-  const name = describe.name;
-  if (!Array.isArray(describe.fields)) {
+  const name = d.name;
+  if (!Array.isArray(d.fields)) {
     throw new UnexpectedResponseError(200, `describe of ${name}: no fields array`);
   }
-  const fields = describe.fields.map((field, index) => {
+  const fields = d.fields.map((field, index) => {
     if (!isJsonObject(field)) {
       throw new UnexpectedResponseError(
         200,
@@ -109,37 +103,31 @@ export function normalizeDescribe(raw: unknown): ObjectDesign {
     }
     return normalizeField(field, name);
   });
-  const object: ObjectDesign = {
+  const a: JsonObject = {};
+  copyUnknown(d, OBJECT_KEYS, a);
+  return {
     name,
-    label: null,
-    labelPlural: null,
-    keyPrefix: null,
-    custom: null,
-    customSetting: null,
-    queryable: null,
-    retrieveable: null,
-    searchable: null,
-    createable: null,
-    updateable: null,
-    deletable: null,
-    undeletable: null,
-    mergeable: null,
-    replicateable: null,
-    triggerable: null,
-    layoutable: null,
-    feedEnabled: null,
-    activateable: null,
-    deprecatedAndHidden: null,
+    label: str(d.label, "label", a),
+    labelPlural: str(d.labelPlural, "labelPlural", a),
+    keyPrefix: str(d.keyPrefix, "keyPrefix", a),
+    custom: bool(d.custom, "custom", a),
+    customSetting: bool(d.customSetting, "customSetting", a),
+    queryable: bool(d.queryable, "queryable", a),
+    retrieveable: bool(d.retrieveable, "retrieveable", a),
+    searchable: bool(d.searchable, "searchable", a),
+    createable: bool(d.createable, "createable", a),
+    updateable: bool(d.updateable, "updateable", a),
+    deletable: bool(d.deletable, "deletable", a),
+    undeletable: bool(d.undeletable, "undeletable", a),
+    mergeable: bool(d.mergeable, "mergeable", a),
+    replicateable: bool(d.replicateable, "replicateable", a),
+    triggerable: bool(d.triggerable, "triggerable", a),
+    layoutable: bool(d.layoutable, "layoutable", a),
+    feedEnabled: bool(d.feedEnabled, "feedEnabled", a),
+    activateable: bool(d.activateable, "activateable", a),
+    deprecatedAndHidden: bool(d.deprecatedAndHidden, "deprecatedAndHidden", a),
     fields,
-    childRelationships: null,
-    attributes: {},
+    childRelationships: readChildRelationships(d.childRelationships, a),
+    attributes: a,
   };
-  readAttributes(
-    describe,
-    OBJECT_KINDS,
-    object as unknown as Record<string, unknown>,
-    object.attributes,
-  );
-  readChildRelationships(object, describe);
-  return object;
 }
