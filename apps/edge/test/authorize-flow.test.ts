@@ -1,4 +1,3 @@
-import { authorizeByForm } from "@portal/salesforce-emulator";
 import { runInDurableObject } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
@@ -12,6 +11,7 @@ import {
   tokenRequests,
 } from "./emulator.ts";
 import {
+  authorizeThroughEmulator,
   call,
   createApiKey,
   createConnection,
@@ -50,23 +50,6 @@ async function dumpDatabase(): Promise<string> {
     parts.push(name, JSON.stringify(rows.results));
   }
   return parts.join("\n");
-}
-
-/** Presses Authorize in the portal and Allow (or Deny) at the emulator; returns the callback's redirect. */
-async function authorizeThroughEmulator(
-  cookie: string,
-  connectionId: string,
-  decision: "allow" | "deny" = "allow",
-) {
-  const started = await call(`/api/v1/connections/${connectionId}/authorize`, { cookie, body: {} });
-  expect(started.status).toBe(200);
-  const { authorizeUrl } = (await started.json()) as { authorizeUrl: string };
-  const consent = decision === "deny" ? `${authorizeUrl}&prompt=consent` : authorizeUrl;
-  const callback = await authorizeByForm(consent, { decision });
-  expect(`${callback.origin}${callback.pathname}`).toBe(`${PORTAL}/oauth/callback`);
-  const res = await call(`/oauth/callback${callback.search}`);
-  expect(res.status).toBe(302);
-  return new URL(res.headers.get("location") ?? "");
 }
 
 describe("authorize flow against the Salesforce emulator (requests reach it for real)", () => {

@@ -132,6 +132,8 @@ export async function authorizeThroughEmulator(
   const { authorizeUrl } = (await started.json()) as { authorizeUrl: string };
   const consent = decision === "deny" ? `${authorizeUrl}&prompt=consent` : authorizeUrl;
   const callback = await authorizeByForm(consent, { decision });
+  if (`${callback.origin}${callback.pathname}` !== `${PORTAL}/oauth/callback`)
+    throw new Error(`Salesforce redirected to ${callback.origin}${callback.pathname}`);
   const res = await call(`/oauth/callback${callback.search}`);
   if (res.status !== 302) throw new Error(`callback answered ${res.status}`);
   return new URL(res.headers.get("location") ?? "");
