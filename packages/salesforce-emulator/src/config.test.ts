@@ -15,6 +15,7 @@ describe("parseConfigPatch", () => {
       failureRate: 0.25,
       failStatus: 500,
       seed: 7,
+      failObjects: ["Lead"],
     };
     expect(parseConfigPatch(patch)).toEqual(patch);
     expect(Object.keys(patch).sort()).toEqual([...CONFIG_KEYS].sort());

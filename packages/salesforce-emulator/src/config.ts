@@ -22,6 +22,8 @@ export interface EmulatorConfig {
   failStatus: number;
   /** Seed of the failure-injection hash. */
   seed: number;
+  /** Objects whose describe always fails with 500 UNKNOWN_EXCEPTION (ours: broken objects exist). */
+  failObjects: readonly string[];
 }
 
 /** Built-in defaults: a fast, fault-free Developer Edition org. */
@@ -37,6 +39,7 @@ export const DEFAULT_CONFIG: Readonly<EmulatorConfig> = Object.freeze({
   failureRate: 0,
   failStatus: 503,
   seed: 1,
+  failObjects: Object.freeze([]),
 });
 
 type Check = (value: unknown) => string | null;
@@ -66,6 +69,10 @@ const CHECKS: Record<keyof EmulatorConfig, Check> = {
       ? null
       : "an HTTP error status (400..599)",
   seed: (v) => (typeof v === "number" && Number.isFinite(v) ? null : "a finite number"),
+  failObjects: (v) =>
+    Array.isArray(v) && v.every((name) => typeof name === "string")
+      ? null
+      : "an array of object names",
 };
 
 /** Thrown for a config patch that names an unknown key or holds a wrong value. */

@@ -3,7 +3,7 @@ import { JSON_TYPE } from "../http/reply.ts";
 import type { OrgDocument } from "../org/org-store.ts";
 import { VERSION_MARK } from "../org/types.ts";
 import type { EmulatorState } from "../state.ts";
-import { methodNotAllowed, notFound } from "./errors.ts";
+import { methodNotAllowed, notFound, restError } from "./errors.ts";
 import { limitsBody } from "./limits.ts";
 
 /** A metadata resource's answer plus how many describes it served (for `perDescribeMs`). */
@@ -94,5 +94,11 @@ export function resolveResource(state: EmulatorState, request: ResourceRequest):
   const doc = state.org.describe(decoded, request.version);
   if (!doc) return none(notFound());
   if (!read) return none(methodNotAllowed(request.method, "GET,HEAD"));
+  if (state.config.failObjects.includes(decoded)) {
+    // What a broken object looks like in a real org: the describe fails every time.
+    const message =
+      "An unexpected error occurred. Please include this ErrorId if you contact support: 1234567890-12345 (-1234567890)";
+    return { reply: restError(500, "UNKNOWN_EXCEPTION", message), describes: 1 };
+  }
   return { reply: document(doc, request, now), describes: 1 };
 }

@@ -254,3 +254,24 @@ describe("If-Modified-Since and gzip", () => {
     expect(gunzipSync(raw).toString()).toBe(text);
   });
 });
+
+describe("objects that always fail", () => {
+  it("Should answer 500 UNKNOWN_EXCEPTION for a failObjects describe, every time, also inside composite", async () => {
+    const emulator = await startTest({ config: { failObjects: ["Lead"] } });
+    try {
+      const token = (await authorize(emulator)).access_token;
+      for (let attempt = 0; attempt < 3; attempt++) {
+        const res = await api(emulator, "/services/data/v62.0/sobjects/Lead/describe", token);
+        expect(res.status).toBe(500);
+        expect(await res.json()).toEqual([
+          { message: expect.any(String), errorCode: "UNKNOWN_EXCEPTION" },
+        ]);
+      }
+      const ok = await api(emulator, "/services/data/v62.0/sobjects/Account/describe", token);
+      expect(ok.status).toBe(200);
+      await ok.arrayBuffer();
+    } finally {
+      await emulator.close();
+    }
+  });
+});
