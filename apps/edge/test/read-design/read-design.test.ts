@@ -264,4 +264,26 @@ describe("Read Design in the connection's Durable Object", { timeout: 30_000 }, 
     expect(run.status).toBe("failed");
     expect(run.error?.code).toBe("run_crashed");
   });
+
+  it("Should finish with an always-failing object listed, then read it once it works again", async () => {
+    const { cookie, connection } = await authorizedConnection();
+    await emulator.configure({ failObjects: ["Lead"] });
+    const org = (await emulator.state()).org;
+    const start = (mode: string) =>
+      call(`/api/v1/connections/${connection.id}/read-design`, { cookie, body: { mode } });
+    await start("full");
+    const run = await runToEnd(connection.id, cookie);
+    expect(run.status).toBe("finished");
+    expect(run.failedObjects.map((failure) => failure.name)).toEqual(["Lead"]);
+    expect(run.failedObjects[0]?.error).toContain("UNKNOWN_EXCEPTION");
+    expect((await designOf(connection.id, cookie)).total).toBe(org.objects - 1);
+
+    await emulator.configure({ failObjects: [] });
+    await start("incremental");
+    const healed = await runToEnd(connection.id, cookie);
+    expect(healed).toMatchObject({ status: "finished", failedObjects: [] });
+    const { total, design } = await designOf(connection.id, cookie);
+    expect(total).toBe(org.objects);
+    expect(design.Lead?.length).toBeGreaterThan(10);
+  });
 });

@@ -113,9 +113,11 @@ export class ReadDesignRunner {
     const active = runs.active();
     if (active) return { run: toRunView(active), created: false };
     const lastReadAt = runs.getMeta("lastReadStartedAt");
+    // Objects that failed in the last finished read kept an older design: never trust a 304 for them.
+    const stale = JSON.parse(runs.getMeta("lastReadFailed") ?? "[]") as string[];
     const state = createReadState({
       options: { ...this.#deps.readOptions, mode },
-      previous: { readAt: lastReadAt, objects: design.names() },
+      previous: { readAt: lastReadAt, objects: design.names(), stale },
       now: this.#now(),
     });
     const run = storage.transactionSync(() => {
@@ -285,6 +287,7 @@ export class ReadDesignRunner {
       const previous = runs.getMeta("lastReadFinishedAt");
       if (previous) runs.setMeta("previousReadFinishedAt", previous);
       runs.setMeta("lastReadStartedAt", done.startedAt);
+      runs.setMeta("lastReadFailed", JSON.stringify(done.failed.map((failure) => failure.name)));
       runs.setMeta("lastReadFinishedAt", done.finishedAt ?? new Date(this.#now()).toISOString());
     });
     const view = toRunView({ ...run, status: "finished", state: done, message });

@@ -76,6 +76,14 @@ describe("apply: listing", () => {
     });
   });
 
+  it("Should read a stale object that has no earlier design when describeGlobal answers 304", () => {
+    const previous = { readAt: "2026-02-01T00:00:00Z", objects: ["A", "C"], stale: ["B"] };
+    const first = send(createReadState({ options: { mode: "incremental" }, previous }));
+    const result = apply(first.state, [answer("r1", 304, null)], { now: NOW });
+    expect(result.unchanged).toEqual(["A", "C"]);
+    expect(result.state).toMatchObject({ phase: "describing", queue: ["B"], total: 3 });
+  });
+
   it("Should finish with nothing to read when the org lists no objects", () => {
     expect(listedState([]).state.phase).toBe("saving");
   });

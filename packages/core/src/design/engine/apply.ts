@@ -94,17 +94,18 @@ function applyListing(
         return;
       }
       // The list is unchanged since the previous read: every object keeps its design, except
-      // stale ones (their describe failed then), which are read again.
+      // stale ones (their describe failed then, whether or not an older design exists), which
+      // are read again: the unchanged list says they still exist.
       const stale = new Set(draft.state.stale);
       const previous = draft.state.previous;
       const unchanged = previous.filter((name) => !stale.has(name));
-      const queue = previous.filter((name) => stale.has(name));
+      const queue = [...stale];
       draft.out.unchanged.push(...unchanged);
       draft.state = {
         ...draft.state,
         phase: queue.length > 0 ? "describing" : "saving",
         queue,
-        total: previous.length,
+        total: unchanged.length + queue.length,
         unchanged: unchanged.length,
         plannedRequests: neededCalls(draft.state, queue.length) + draft.state.options.extraCalls,
       };
