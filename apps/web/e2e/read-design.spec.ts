@@ -53,4 +53,9 @@ test("Read Design: the progress bar moves live and the finished line ends the pa
   await expect(panel.getByRole("link", { name: "Browse design" })).toBeVisible();
   await expectNoSeriousA11yIssues(page, testInfo, "connections-after-read");
   await page.screenshot({ path: testInfo.outputPath("read-design-finished.png"), fullPage: true });
+
+  // Nothing changed at Salesforce: an incremental read finishes at once with the same line again.
+  await panel.getByRole("button", { name: "Read changes only" }).click();
+  await expect(log.getByText(FINISHED_LINE)).toHaveCount(2, { timeout: 30_000 });
+  await expect(panel.getByText("Finished", { exact: true })).toBeVisible();
 });
