@@ -1,4 +1,5 @@
 #!/usr/bin/env -S npx tsx
+import { isAbsolute, resolve } from "node:path";
 import { optionsFromEnv } from "./env.ts";
 import { EMULATOR_CLIENT } from "./oauth/clients.ts";
 import { startEmulator } from "./server.ts";
@@ -6,7 +7,17 @@ import { startEmulator } from "./server.ts";
 const started = performance.now();
 let options;
 try {
-  options = optionsFromEnv(process.env);
+  const orgDir = process.env.SF_EMULATOR_ORG_DIR;
+  // A relative folder means relative to where the person ran `pnpm emulator` / `pnpm dev`
+  // (pnpm's INIT_CWD), not to this package.
+  const env =
+    orgDir && !isAbsolute(orgDir)
+      ? {
+          ...process.env,
+          SF_EMULATOR_ORG_DIR: resolve(process.env.INIT_CWD ?? process.cwd(), orgDir),
+        }
+      : process.env;
+  options = optionsFromEnv(env);
 } catch (error) {
   console.error(`salesforce-emulator: ${(error as Error).message}`);
   process.exit(2);

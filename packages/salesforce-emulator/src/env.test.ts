@@ -19,11 +19,17 @@ describe("optionsFromEnv", () => {
       SF_EMULATOR_LATENCY_MS: "150",
       SF_EMULATOR_REFRESH_TOKEN_ROTATION: "true",
       SF_EMULATOR_DENY_SPELLING: "access-denied",
+      SF_EMULATOR_FAIL_OBJECTS: "Lead, Case",
     });
     expect(options).toMatchObject({
       port: 0,
       org: { objects: 3000, seed: 7 },
-      config: { latencyMs: 150, refreshTokenRotation: true, denySpelling: "access-denied" },
+      config: {
+        latencyMs: 150,
+        refreshTokenRotation: true,
+        denySpelling: "access-denied",
+        failObjects: ["Lead", "Case"],
+      },
     });
   });
 

@@ -9,6 +9,11 @@ export function envName(key: keyof EmulatorConfig): string {
 
 function parseValue(key: keyof EmulatorConfig, raw: string): unknown {
   if (key === "denySpelling") return raw;
+  if (key === "failObjects")
+    return raw
+      .split(",")
+      .map((name) => name.trim())
+      .filter(Boolean);
   if (key === "refreshTokenRotation" || key === "requirePkce") {
     if (raw === "true" || raw === "1") return true;
     if (raw === "false" || raw === "0") return false;
