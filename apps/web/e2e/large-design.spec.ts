@@ -23,6 +23,8 @@ test("the design browser stays quick with 1,500 objects and an 800-field object"
     await panel.getByRole("button", { name: "Read Design" }).click();
     await expect(page.getByTestId("page-log")).toContainText(FINISHED_LINE, { timeout: 180_000 });
 
+    // The connection's summary has arrived (the row is settled) before we move on.
+    await expect(panel.getByText(/1,5\d\d objects/)).toBeVisible({ timeout: 30_000 });
     const count = page.getByTestId("objects-count");
     const openMs = await timed(page, async () => {
       await panel.getByRole("link", { name: "Browse design" }).click();
