@@ -1,31 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { drive } from "./drive.ts";
 import { createReadState, tokenRefreshed } from "./engine/lifecycle.ts";
-import type { ReadState } from "./engine/types.ts";
-import type { ObjectDesign } from "./model.ts";
+import { readAll } from "./test-support/read-all.ts";
 import { FakeSalesforce, makeDescribe, objectNames } from "./test-support/fake-salesforce.ts";
-
-const token = async () => "token-1";
-
-/** Drives a run to the end, collecting the design the way a caller persists it. */
-async function readAll(
-  org: FakeSalesforce,
-  state: ReadState,
-  maxInFlight = 6,
-  previous = new Map<string, ObjectDesign>(),
-) {
-  const design = new Map(previous);
-  const result = await drive(state, {
-    send: org.send,
-    getAccessToken: token,
-    maxInFlight,
-    onApplied: (applied) => {
-      for (const object of applied.read) design.set(object.name, object);
-      for (const name of applied.removed) design.delete(name);
-    },
-  });
-  return { ...result, design };
-}
 
 describe("drive: incremental", () => {
   const T0 = Date.parse("2026-01-10T00:00:00Z");

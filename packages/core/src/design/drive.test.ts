@@ -6,30 +6,10 @@ import { createReadState, finishRun, releaseInFlight, resumeAt } from "./engine/
 import { next } from "./engine/next.ts";
 import type { ReadOptions, ReadState } from "./engine/types.ts";
 import type { ObjectDesign } from "./model.ts";
+import { readAll, token } from "./test-support/read-all.ts";
 import { FakeSalesforce, objectNames } from "./test-support/fake-salesforce.ts";
 
 const fastRetries: ReadOptions = { retryBaseMs: 1, retryMaxMs: 2 };
-const token = async () => "token-1";
-
-/** Drives a run to the end, collecting the design the way a caller persists it. */
-async function readAll(
-  org: FakeSalesforce,
-  state: ReadState,
-  maxInFlight = 6,
-  previous = new Map<string, ObjectDesign>(),
-) {
-  const design = new Map(previous);
-  const result = await drive(state, {
-    send: org.send,
-    getAccessToken: token,
-    maxInFlight,
-    onApplied: (applied) => {
-      for (const object of applied.read) design.set(object.name, object);
-      for (const name of applied.removed) design.delete(name);
-    },
-  });
-  return { ...result, design };
-}
 
 describe("drive", () => {
   it("Should read every object with few API calls and finish in phase saving", async () => {

@@ -1,36 +1,18 @@
 import { describe, expect, it } from "vitest";
-import type { SalesforceRequest } from "../../salesforce/requests.ts";
 import { objectNames } from "../test-support/fake-salesforce.ts";
 import { apply } from "./apply.ts";
-import { answer, compositeAnswer, listAnswer, namesOf } from "./engine.test-helpers.ts";
+import {
+  answer,
+  compositeAnswer,
+  listAnswer,
+  namesOf,
+  half,
+  listedState,
+  NOW,
+  send,
+} from "./engine.test-helpers.ts";
 import { createReadState, tokenRefreshed } from "./lifecycle.ts";
 import { next } from "./next.ts";
-import type { ReadOptions, ReadState } from "./types.ts";
-
-const NOW = Date.parse("2026-03-01T10:00:00Z");
-const half = () => 0.5;
-
-function send(
-  state: ReadState,
-  maxInFlight = 25,
-  now = NOW,
-): { state: ReadState; requests: SalesforceRequest[] } {
-  const step = next(state, { now, maxInFlight });
-  if (step.kind !== "send") throw new Error(`expected requests, got ${step.kind}`);
-  return step;
-}
-
-function listedState(
-  names: readonly string[],
-  options: ReadOptions = {},
-  previous: string[] = [],
-  readAt: string | null = null,
-) {
-  const first = send(
-    createReadState({ options, previous: { readAt, objects: previous }, now: NOW }),
-  );
-  return apply(first.state, [listAnswer(first.requests[0]?.id ?? "", names)], { now: NOW + 100 });
-}
 
 describe("apply: session, limits and budget", () => {
   it("Should ask for a fresh token once on 401 and re-send the objects", () => {

@@ -1,6 +1,10 @@
 import type { SalesforceRequest } from "../../salesforce/requests.ts";
 import type { SalesforceResponse } from "../../salesforce/transport.ts";
 import { makeDescribe } from "../test-support/fake-salesforce.ts";
+import { apply } from "./apply.ts";
+import { createReadState } from "./lifecycle.ts";
+import { next } from "./next.ts";
+import type { ReadOptions, ReadState } from "./types.ts";
 
 /** A hand-made answer with an api-usage header. */
 export function answer(
@@ -69,4 +73,33 @@ export function compositeAnswer(
 /** JSON round trip: what persisting and loading the state does. */
 export function persisted<T>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T;
+}
+
+/** The clock the engine tests run at. */
+export const NOW = Date.parse("2026-03-01T10:00:00Z");
+/** Retry jitter fixed at the middle. */
+export const half = () => 0.5;
+
+/** The requests `next` sends now; throws when it would not send. */
+export function send(
+  state: ReadState,
+  maxInFlight = 25,
+  now = NOW,
+): { state: ReadState; requests: SalesforceRequest[] } {
+  const step = next(state, { now, maxInFlight });
+  if (step.kind !== "send") throw new Error(`expected requests, got ${step.kind}`);
+  return step;
+}
+
+/** A run whose listing answered with `names` (apply's result). */
+export function listedState(
+  names: readonly string[],
+  options: ReadOptions = {},
+  previous: string[] = [],
+  readAt: string | null = null,
+) {
+  const first = send(
+    createReadState({ options, previous: { readAt, objects: previous }, now: NOW }),
+  );
+  return apply(first.state, [listAnswer(first.requests[0]?.id ?? "", names)], { now: NOW + 100 });
 }
