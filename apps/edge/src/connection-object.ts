@@ -78,9 +78,7 @@ export class ConnectionObject extends DurableObject<Env> {
 
   /** Changes between the last two finished reads (empty before the first). */
   async designChanges() {
-    const window = this.#design.runner.changesWindow();
-    const changes = this.#design.design.changes(window);
-    return window ? changes : { ...changes, to: null };
+    return this.#design.design.changes(this.#design.runner.changesWindow());
   }
 
   /** The events WebSocket; the Worker authenticated the caller and names the connection. */

@@ -205,11 +205,15 @@ export class DesignStore {
     return { ...(JSON.parse(row.body) as Omit<ObjectDesign, "fields">), fields };
   }
 
-  /** The changes between the last two finished reads (`from`/`to` come from the run log). */
-  changes(window: { from: string | null; to: string } | null): DesignChanges {
-    const empty = { added: [], removed: [], changed: [] };
-    if (!window) return { from: null, to: "", objects: empty };
+  /**
+   * The changes between the last two finished reads (`from`/`to` come from the run log); before
+   * the first read there is no window and nothing changed (`to` is null).
+   */
+  changes(
+    window: { from: string | null; to: string } | null,
+  ): Omit<DesignChanges, "to"> & { to: string | null } {
     const objects: DesignChanges["objects"] = { added: [], removed: [], changed: [] };
+    if (!window) return { from: null, to: null, objects };
     const rows = this.sql
       .exec<{ name: string; kind: string; body: string | null }>(
         "SELECT name, kind, body FROM changes ORDER BY name",

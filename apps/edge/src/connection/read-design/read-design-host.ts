@@ -7,7 +7,7 @@ import { recordDesignSummary } from "../../db/design-summary.ts";
 import type { AccessTokenResult } from "../token-broker.ts";
 import { DesignStore, type ObjectQuery } from "./design-store.ts";
 import { EventHub, type SocketAttachment } from "./event-hub.ts";
-import { ReadDesignRunner, type ChunkLimits, type RunEvent } from "./runner.ts";
+import { ReadDesignRunner, type ChunkLimits } from "./runner.ts";
 import { RunStore, type RunView } from "./run-store.ts";
 
 /** What the Durable Object hands to Read Design. */
@@ -44,7 +44,7 @@ export class ReadDesignHost {
       design: this.design,
       getAccessToken: (force) => deps.getAccessToken(this.#connectionId(), force),
       emit: (event) => this.hub.broadcast(event),
-      ended: (run, failure) => this.#ended(run, failure),
+      ended: (run) => this.#ended(run),
       connectionCode: () => this.runs.getMeta("code") ?? "the connection",
       ...(deps.fetch ? { fetch: deps.fetch } : {}),
       ...(deps.limits ? { limits: deps.limits } : {}),
@@ -97,8 +97,11 @@ export class ReadDesignHost {
     return id;
   }
 
-  /** A run ended: the summary goes to D1, a revoked token shows on the connection. */
-  async #ended(run: RunView, failure: AccessTokenResult | null): Promise<void> {
+  /**
+   * A run ended: the summary goes to D1 and an audit entry is written; the connection event
+   * carries its status (a refused refresh token already made it needs_reauth) to every viewer.
+   */
+  async #ended(run: RunView): Promise<void> {
     const id = this.#connectionId();
     const db = createDb(this.#deps.env.DB);
     const status = run.status === "queued" || run.status === "running" ? "running" : run.status;
@@ -130,9 +133,5 @@ export class ReadDesignHost {
       });
       this.hub.broadcast({ type: "connection", connection: toConnectionView(row) });
     }
-    // A refused refresh token already flipped the connection to needs_reauth (token broker).
-    if (failure && !failure.ok) console.warn("read design ended without a token", failure.code);
   }
 }
-
-export type { RunEvent };

@@ -3,7 +3,6 @@ import {
   createReadState,
   drive,
   finishRun,
-  progress,
   resumeAt,
   type ApplyResult,
   type ReadMode,
@@ -37,7 +36,7 @@ export interface RunnerDeps {
   /** Called after every state change worth showing; throttling is the runner's job. */
   emit: (event: RunEvent) => void;
   /** Called when a run ended (finished, failed or cancelled), to update D1. */
-  ended: (run: RunView, failure: AccessTokenResult | null) => Promise<void>;
+  ended: (run: RunView) => Promise<void>;
   connectionCode: () => string;
   fetch?: typeof fetch;
   now?: () => number;
@@ -72,12 +71,12 @@ export const DEFAULT_CHUNK_LIMITS: ChunkLimits = {
   ...DEFAULT_OUTAGE_LIMITS,
 };
 
-function failed(state: ReadState, error: { code: string; message: string }, now: number) {
+// The run's error lives on its record (RunStore.end); the engine state keeps the engine's own.
+function failed(state: ReadState, now: number): ReadState {
   return {
     ...state,
-    status: "failed" as const,
+    status: "failed",
     finishedAt: state.finishedAt ?? new Date(now).toISOString(),
-    error: state.error ?? { code: "listing_failed" as const, message: error.message },
   };
 }
 
@@ -147,7 +146,7 @@ export class ReadDesignRunner {
       });
     });
     this.#deps.emit({ type: "progress", run: ended });
-    await this.#deps.ended(ended, null);
+    await this.#deps.ended(ended);
     await this.armFromState();
     return ended;
   }
@@ -188,7 +187,7 @@ export class ReadDesignRunner {
     if (!first.ok) {
       runs.noteAlarmDone(run.id);
       if (first.code === "salesforce_unavailable") return this.#stillAway(run);
-      await this.#fail(run, run.state, { code: first.code, message: first.message }, first);
+      await this.#fail(run, run.state, { code: first.code, message: first.message });
       return;
     }
     this.#outages.rememberInstance(first.instanceUrl);
@@ -239,7 +238,7 @@ export class ReadDesignRunner {
         failure && !failure.ok
           ? { code: failure.code, message: failure.message }
           : explainRunError(state.error ?? { code: "failed", message: "Read Design failed." });
-      return this.#fail(run, state, error, failure);
+      return this.#fail(run, state, error);
     }
     runs.saveState(run.id, state);
     if (unreachable) return this.#stillAway({ ...run, state });
@@ -292,7 +291,7 @@ export class ReadDesignRunner {
     });
     const view = toRunView({ ...run, status: "finished", state: done, message });
     this.#deps.emit({ type: "finished", run: view, message });
-    await this.#deps.ended(view, null);
+    await this.#deps.ended(view);
     await this.armFromState();
   }
 
@@ -300,17 +299,16 @@ export class ReadDesignRunner {
     run: RunRecord,
     state: ReadState,
     error: { code: string; message: string },
-    failure: AccessTokenResult | null = null,
   ): Promise<void> {
     const { storage, design, runs } = this.#deps;
-    const final = failed(state, error, this.#now());
+    const final = failed(state, this.#now());
     storage.transactionSync(() => {
       runs.end(run.id, "failed", final, { error });
       design.clearStage();
     });
     const view = toRunView({ ...run, status: "failed", state: final, error });
     this.#deps.emit({ type: "failed", run: view, error });
-    await this.#deps.ended(view, failure);
+    await this.#deps.ended(view);
     await this.armFromState();
   }
 
@@ -318,10 +316,5 @@ export class ReadDesignRunner {
   changesWindow(): { from: string | null; to: string } | null {
     const to = this.#deps.runs.getMeta("lastReadFinishedAt");
     return to ? { from: this.#deps.runs.getMeta("previousReadFinishedAt"), to } : null;
-  }
-
-  /** Progress of a state, for tests and snapshots. */
-  static progressOf(state: ReadState) {
-    return progress(state);
   }
 }
