@@ -4,12 +4,20 @@ import { gzip as gzipCallback } from "node:zlib";
 
 const gzipAsync = promisify(gzipCallback);
 
+/** Body bytes: one buffer, or pieces written back to back (a composite answer is never copied). */
+export type Body = Buffer | readonly Buffer[];
+
+/** The body as one buffer (joins pieces; only compression and subrequest nesting need that). */
+export function bodyBuffer(body: Body): Buffer {
+  return Buffer.isBuffer(body) ? body : Buffer.concat(body);
+}
+
 /** An answer computed by a handler, before encoding and latency. */
 export interface Reply {
   status: number;
   headers: Record<string, string>;
   /** `null` = no body (304, 302). */
-  body: Buffer | null;
+  body: Body | null;
   /** A cached compressed copy of `body`, when the handler has one. */
   gzip?: () => Promise<Buffer>;
   /** Whether the body may be gzip-encoded for a client that asks (REST answers). */
@@ -88,7 +96,7 @@ export function acceptsGzip(header: string | string[] | undefined): boolean {
 export interface EncodedReply {
   status: number;
   headers: Record<string, string>;
-  body: Buffer | null;
+  body: Body | null;
 }
 
 /** Applies gzip when the reply allows it and the client asked for it. */
@@ -97,14 +105,26 @@ export async function encodeReply(reply: Reply, req: IncomingMessage): Promise<E
   const headers = { ...reply.headers, vary: "Accept-Encoding" };
   if (!acceptsGzip(req.headers["accept-encoding"])) return { ...reply, headers };
   // Fresh bodies (composite answers, errors) use the fastest level: they are built per request.
-  const body = reply.gzip ? await reply.gzip() : await gzipAsync(reply.body, { level: 1 });
+  const body = reply.gzip
+    ? await reply.gzip()
+    : await gzipAsync(bodyBuffer(reply.body), { level: 1 });
   return { status: reply.status, headers: { ...headers, "content-encoding": "gzip" }, body };
 }
 
 /** Writes an encoded reply and ends the response. */
 export function writeReply(res: ServerResponse, reply: EncodedReply): void {
   const headers: Record<string, string | number> = { ...reply.headers };
-  if (reply.body) headers["content-length"] = reply.body.length;
+  const body = reply.body;
+  if (body === null || Buffer.isBuffer(body)) {
+    if (body) headers["content-length"] = body.length;
+    res.writeHead(reply.status, headers);
+    res.end(body ?? undefined);
+    return;
+  }
+  headers["content-length"] = body.reduce((sum, piece) => sum + piece.length, 0);
   res.writeHead(reply.status, headers);
-  res.end(reply.body ?? undefined);
+  // Corked: the pieces leave in one writev, without joining them first.
+  res.cork();
+  for (const piece of body) res.write(piece);
+  res.end();
 }

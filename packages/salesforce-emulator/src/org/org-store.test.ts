@@ -30,6 +30,13 @@ describe("OrgStore", () => {
     expect(store().describe("Nope", "61.0")).toBeUndefined();
   });
 
+  it("Should splice each version into a describe once and serve the same bytes after", () => {
+    const org = store();
+    const first = org.describe("Account", "62.0")?.body;
+    expect(org.describe("account", "62.0")?.body).toBe(first);
+    expect(org.describe("Account", "61.0")?.body).not.toBe(first);
+  });
+
   it("Should build describeGlobal sorted by name, without UI URLs", () => {
     const global = JSON.parse(store().describeGlobal("62.0").body.toString());
     expect(global).toEqual({

@@ -6,9 +6,10 @@ import { BASE_URL_MARK, VERSION_MARK } from "./types.ts";
 const gzipAsync = promisify(gzipCallback);
 const VERSION_MARK_BYTES = Buffer.from(VERSION_MARK);
 
-/** Pre-rendered JSON, split around the version placeholder so any version costs one concat. */
+/** Pre-rendered JSON, split around the version placeholder; each version is spliced once. */
 class RenderedJson {
   readonly #parts: Buffer[];
+  readonly #bodyByVersion = new Map<string, Buffer>();
   readonly #gzipByVersion = new Map<string, Promise<Buffer>>();
 
   constructor(json: string) {
@@ -26,16 +27,24 @@ class RenderedJson {
     this.#parts.push(bytes.subarray(from));
   }
 
-  /** The JSON bytes for API version `version` ("62.0"). */
+  /**
+   * The JSON bytes for API version `version` ("62.0"), kept per version: a burst of describes
+   * must not cost the emulator a copy each (its CPU is the client's CPU on a shared machine).
+   */
   body(version: string): Buffer {
     if (this.#parts.length === 1) return this.#parts[0] ?? Buffer.alloc(0);
-    const v = Buffer.from(version);
-    const pieces: Buffer[] = [];
-    this.#parts.forEach((part, i) => {
-      if (i > 0) pieces.push(v);
-      pieces.push(part);
-    });
-    return Buffer.concat(pieces);
+    let cached = this.#bodyByVersion.get(version);
+    if (!cached) {
+      const v = Buffer.from(version);
+      const pieces: Buffer[] = [];
+      this.#parts.forEach((part, i) => {
+        if (i > 0) pieces.push(v);
+        pieces.push(part);
+      });
+      cached = Buffer.concat(pieces);
+      this.#bodyByVersion.set(version, cached);
+    }
+    return cached;
   }
 
   /** Gzip of `body(version)`, compressed once per version (off the event loop). */
@@ -211,7 +220,7 @@ export class OrgStore {
       if (this.#rendered.has(object)) continue;
       await new Promise<void>((resolve) => setImmediate(resolve));
       if (stopped()) return;
-      this.#render(object);
+      this.#render(object).body(version);
     }
   }
 

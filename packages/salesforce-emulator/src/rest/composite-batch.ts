@@ -1,5 +1,4 @@
-import type { Reply } from "../http/reply.ts";
-import { JSON_TYPE } from "../http/reply.ts";
+import { bodyBuffer, JSON_TYPE, type Reply } from "../http/reply.ts";
 import type { EmulatorState } from "../state.ts";
 import { MAX_SUBREQUESTS, compositeInputError } from "./composite.ts";
 import { parseDataUrl } from "./data-url.ts";
@@ -61,8 +60,8 @@ export function compositeBatch(state: EmulatorState, body: unknown): ResourceRes
             });
       describes += result.describes;
       status = result.reply.status;
-      payload =
-        result.reply.body && result.reply.body.length > 0 ? result.reply.body : Buffer.from("null");
+      const bytes = result.reply.body ? bodyBuffer(result.reply.body) : null;
+      payload = bytes && bytes.length > 0 ? bytes : Buffer.from("null");
     }
     if (status >= 400) {
       hasErrors = true;
@@ -80,7 +79,7 @@ export function compositeBatch(state: EmulatorState, body: unknown): ResourceRes
     reply: {
       status: 200,
       headers: { "content-type": JSON_TYPE },
-      body: Buffer.concat(joined),
+      body: joined,
       compressible: true,
     },
     describes,

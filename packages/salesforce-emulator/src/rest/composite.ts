@@ -1,5 +1,4 @@
-import type { Reply } from "../http/reply.ts";
-import { JSON_TYPE } from "../http/reply.ts";
+import { bodyBuffer, JSON_TYPE, type Reply } from "../http/reply.ts";
 import type { EmulatorState } from "../state.ts";
 import { parseDataUrl } from "./data-url.ts";
 import { notFound, restError } from "./errors.ts";
@@ -18,6 +17,10 @@ const HALTED = Buffer.from(
     },
   ]),
 );
+
+const NULL = Buffer.from("null");
+const COMMA = Buffer.from(",");
+const BODY_KEY = Buffer.from('{"body":');
 
 /** A structural problem with a composite body (answered 400). */
 export const compositeInputError = (message: string) =>
@@ -95,9 +98,9 @@ export function composite(state: EmulatorState, body: unknown): ResourceResult {
   results.forEach(({ sub, result }, i) => {
     const halted = allOrNone && failed >= 0 && i !== failed;
     const status = halted ? 400 : result.reply.status;
-    const payload = halted ? HALTED : (result.reply.body ?? Buffer.from("null"));
-    if (i > 0) pieces.push(Buffer.from(","));
-    pieces.push(Buffer.from('{"body":'), payload.length > 0 ? payload : Buffer.from("null"));
+    const payload = halted ? HALTED : bodyBuffer(result.reply.body ?? NULL);
+    if (i > 0) pieces.push(COMMA);
+    pieces.push(BODY_KEY, payload.length > 0 ? payload : NULL);
     pieces.push(
       Buffer.from(
         `,"httpHeaders":{},"httpStatusCode":${status},"referenceId":${JSON.stringify(sub.referenceId)}}`,
@@ -109,7 +112,7 @@ export function composite(state: EmulatorState, body: unknown): ResourceResult {
     reply: {
       status: 200,
       headers: { "content-type": JSON_TYPE },
-      body: Buffer.concat(pieces),
+      body: pieces,
       compressible: true,
     },
     describes: results.reduce((sum, { result }) => sum + result.describes, 0),
