@@ -20,6 +20,8 @@ const LATENCY_MS = 150;
 const PER_DESCRIBE_MS = 20;
 const MAX_CONCURRENT = 25;
 const MAX_IN_FLIGHT = 25;
+// One round trip: each lane's next request waits at Salesforce instead of behind our parsing.
+const LOOKAHEAD_MS = 150;
 const RUNS = 3;
 const FIXTURES = new URL("../../../../shared/fixtures/salesforce/", import.meta.url).pathname;
 
@@ -60,6 +62,7 @@ async function main(): Promise<void> {
         instanceUrl: emulator.url,
         accessToken: token,
         maxInFlight: MAX_IN_FLIGHT,
+        lookaheadMs: LOOKAHEAD_MS,
         // Loopback: gzip only burns CPU on both ends (it stays on by default for real orgs).
         compression,
         options: { strategy, mode: previous ? "incremental" : "full" },
@@ -95,12 +98,12 @@ async function main(): Promise<void> {
     );
     console.error(`# ours asking for gzip: ${gzip.median.ms} ms`);
     const baseline = await sampled(emulator, RUNS, () => readWithJsforce(emulator.url, token));
-    if (baseline.median.value.objects !== org.objects)
-      throw new Error(`jsforce read ${baseline.median.value.objects} objects`);
+    if (baseline.last.objects !== org.objects)
+      throw new Error(`jsforce read ${baseline.last.objects} objects`);
     console.error(
       `# jsforce: ${baseline.samples.join(", ")} ms; ${baseline.median.apiCalls} API calls`,
     );
-    const previous = ours.median.value;
+    const previous = ours.last;
     const incremental = await sampled(emulator, RUNS, async () =>
       complete("incremental", await read("composite", previous)),
     );
@@ -141,6 +144,8 @@ async function main(): Promise<void> {
         latencyMs: LATENCY_MS,
         perDescribeMs: PER_DESCRIBE_MS,
         maxConcurrent: MAX_CONCURRENT,
+        maxInFlight: MAX_IN_FLIGHT,
+        lookaheadMs: LOOKAHEAD_MS,
         floorMs: floor,
         ours: {
           ms: o.ms,
@@ -179,7 +184,14 @@ async function main(): Promise<void> {
       perDescribeMs: PER_DESCRIBE_MS,
       maxConcurrent: MAX_CONCURRENT,
     };
-    console.log(JSON.stringify(await readRealOrg(name, dir, config, MAX_IN_FLIGHT)));
+    console.log(
+      JSON.stringify(
+        await readRealOrg(name, dir, config, {
+          maxInFlight: MAX_IN_FLIGHT,
+          lookaheadMs: LOOKAHEAD_MS,
+        }),
+      ),
+    );
   }
 }
 

@@ -7,7 +7,7 @@ export async function readRealOrg(
   name: string,
   dir: string,
   config: { latencyMs: number; perDescribeMs: number; maxConcurrent: number },
-  maxInFlight: number,
+  lanes: { maxInFlight: number; lookaheadMs: number },
 ) {
   const emulator = await startEmulatorThread({ port: 0, org: { dir }, config });
   try {
@@ -17,7 +17,7 @@ export async function readRealOrg(
       readDesign({
         instanceUrl: emulator.url,
         accessToken: token,
-        maxInFlight,
+        ...lanes,
         compression: false,
       }),
     );

@@ -50,4 +50,30 @@ describe("drive: lanes", () => {
     // With one lane, r3 leaves while r2's body is still being read.
     expect(events.indexOf("send r3")).toBeLessThan(events.indexOf("body r2"));
   });
+
+  it("Should send a lane's next request ahead with lookaheadMs, two per lane at most", async () => {
+    const org = new FakeSalesforce(objectNames(120));
+    let out = 0;
+    let most = 0;
+    const send: SalesforceSender = async (request, accessToken, hooks) => {
+      out += 1;
+      most = Math.max(most, out);
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      const answer = await org.send(request, accessToken);
+      out -= 1;
+      hooks?.onHeaders?.();
+      return answer;
+    };
+    const options = { batchSize: 10, costModel: { requestMs: 30, perObjectMs: 1 } };
+    const result = await drive(createReadState({ options }), {
+      send,
+      getAccessToken: token,
+      maxInFlight: 2,
+      lookaheadMs: 25,
+    });
+    expect(result.outcome).toBe("complete");
+    expect(result.state.read).toBe(120);
+    expect(most).toBeGreaterThan(2);
+    expect(most).toBeLessThanOrEqual(4);
+  });
 });

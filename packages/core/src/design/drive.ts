@@ -14,8 +14,10 @@ export interface DriveOptions {
   send: SalesforceSender;
   /** The current access token; `force` asks for a fresh one (after a 401). */
   getAccessToken: (force: boolean) => Promise<string>;
-  /** Requests in flight at once (default 6: a Worker's simultaneous outbound connections). */
+  /** Lanes: requests being served at once (default 6: a Worker's simultaneous outbound connections). */
   maxInFlight?: number;
+  /** Sends a lane's next request this long before its current one should end; see `NextContext`. */
+  lookaheadMs?: number;
   /** Wall-time budget of this call: no new request is sent after it; answers in flight are awaited. */
   deadlineMs?: number;
   /** Checked before every send; `true` stops sending (e.g. the run was cancelled). */
@@ -116,7 +118,12 @@ export async function drive(initial: ReadState, options: DriveOptions): Promise<
     let wakeAt: number | null = null;
     if (bell.rung) bell = new Bell();
     if (stop === null && token !== null) {
-      const step = next(state, { now: clock(), maxInFlight, settling: [...settling] });
+      const step = next(state, {
+        now: clock(),
+        maxInFlight,
+        settling: [...settling],
+        ...(options.lookaheadMs === undefined ? {} : { lookaheadMs: options.lookaheadMs }),
+      });
       state = step.state;
       if (step.kind === "refresh-token") {
         try {

@@ -28,8 +28,13 @@ export interface ReadDesignInput {
     failedObjects?: readonly FailedObject[];
   } | null;
   options?: ReadOptions;
-  /** Requests in flight at once (default 10). */
+  /** Lanes: requests being served at once (default 10). */
   maxInFlight?: number;
+  /**
+   * Send a lane's next request this long before its current one should end (default 0), so a
+   * busy parse here never leaves a lane idle; see `NextContext.lookaheadMs`.
+   */
+  lookaheadMs?: number;
   /** Per-request timeout (default 120 s). */
   timeoutMs?: number;
   /** Ask for gzip (default true); see `createFetchSender`. */
@@ -102,6 +107,7 @@ export async function readDesign(input: ReadDesignInput): Promise<ReadDesignResu
     send,
     getAccessToken,
     maxInFlight: input.maxInFlight ?? 10,
+    ...(input.lookaheadMs === undefined ? {} : { lookaheadMs: input.lookaheadMs }),
     onApplied: (result) => {
       for (const object of result.read) design.set(object.name, object);
       for (const name of result.removed) design.delete(name);

@@ -120,8 +120,14 @@ export function applyDescribe(
       timing: recordTiming(
         draft.state,
         entry.names.length,
-        response.elapsedMs ?? draft.context.now - entry.sentAt,
+        serviceMs(entry, response.elapsedMs ?? draft.context.now - entry.sentAt),
       ),
     };
   }
+}
+
+/** The round trip minus the time a request sent ahead waited for its lane. */
+function serviceMs(entry: InFlightRequest, elapsedMs: number): number {
+  const queued = entry.startsAt === undefined ? 0 : Math.max(0, entry.startsAt - entry.sentAt);
+  return Math.max(0, elapsedMs - queued);
 }

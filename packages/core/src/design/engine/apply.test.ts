@@ -3,6 +3,7 @@ import { apply } from "./apply.ts";
 import { answer, compositeAnswer, half, listedState, NOW, send } from "./engine.test-helpers.ts";
 import { createReadState, finishRun } from "./lifecycle.ts";
 import { next } from "./next.ts";
+import { objectNames } from "../test-support/fake-salesforce.ts";
 
 describe("apply: listing", () => {
   it("Should queue every listed object and report removed ones", () => {
@@ -212,5 +213,17 @@ describe("apply: describes", () => {
       { now: NOW },
     );
     expect(singleResult.state).toMatchObject({ phase: "saving", read: 1, apiCalls: 2 });
+  });
+});
+
+describe("apply: timing of requests sent ahead", () => {
+  it("Should not count the time a request sent ahead waited for its lane", () => {
+    const { state, requests } = send(listedState(objectNames(10)).state, 1);
+    const request = requests[0];
+    if (!request) throw new Error("no request");
+    const inFlight = state.inFlight.map((entry) => ({ ...entry, startsAt: entry.sentAt + 100 }));
+    const reply = { ...compositeAnswer(request), elapsedMs: 500 };
+    const after = apply({ ...state, inFlight }, [reply], { now: NOW + 600 }).state;
+    expect(after.timing.totalMs - state.timing.totalMs).toBe(400);
   });
 });

@@ -164,3 +164,58 @@ describe("next: end of describing", () => {
     expect(step.state.phase).toBe("saving");
   });
 });
+
+describe("next: lookahead", () => {
+  const T = NOW + 150;
+  const context = (now: number, settling: string[] = []) => ({
+    now,
+    maxInFlight: 2,
+    lookaheadMs: 100,
+    settling,
+  });
+  // Listing took 150 ms; 25 ms per object until describes are measured.
+  const endOf = (request: { sentAt: number; startsAt?: number; names: string[] }) =>
+    (request.startsAt ?? request.sentAt) + 150 + request.names.length * 25;
+
+  function firstWave() {
+    const step = next(listed(objectNames(200)), context(T));
+    if (step.kind !== "send") throw new Error("expected describes");
+    return step.state;
+  }
+
+  it("Should wake up lookaheadMs before the first lane is expected to end", () => {
+    const state = firstWave();
+    const step = next(state, context(T + 10));
+    const ends = state.inFlight.map(endOf);
+    expect(step).toMatchObject({ kind: "wait", until: Math.min(...ends) - 100 });
+  });
+
+  it("Should send the next request of every lane ending soon, starting when it frees up", () => {
+    const state = firstWave();
+    const at = Math.min(...state.inFlight.map(endOf)) - 100;
+    const ending = state.inFlight.filter((request) => endOf(request) - at <= 100);
+    const step = next(state, context(at));
+    if (step.kind !== "send") throw new Error(`expected requests ahead, got ${step.kind}`);
+    expect(step.requests).toHaveLength(ending.length);
+    const ahead = step.state.inFlight.filter((request) => request.startsAt !== undefined);
+    expect(ahead.map((request) => [request.sentAt, request.startsAt])).toEqual(
+      ending.map((request) => [at, endOf(request)]),
+    );
+    for (const request of ending) {
+      expect(step.state.inFlight.find((entry) => entry.id === request.id)?.handedOff).toBe(true);
+    }
+    // A handed-off lane is not freed twice: neither now nor when its answer arrives.
+    expect(next(step.state, context(at)).kind).toBe("wait");
+    const answered = ending.map((request) => request.id);
+    expect(next(step.state, context(at + 1, answered)).kind).toBe("wait");
+    expect(persisted(step.state)).toEqual(step.state);
+  });
+
+  it("Should not wake up early without lookahead", () => {
+    const state = firstWave();
+    expect(next(state, { now: T + 10, maxInFlight: 2 })).toMatchObject({
+      kind: "wait",
+      until: null,
+    });
+  });
+});

@@ -29,6 +29,12 @@ export interface NextContext {
    * with them, so they no longer hold a lane.
    */
   settling?: readonly string[];
+  /**
+   * Send a lane's next request this long before its current one is expected to end (default 0):
+   * it waits in Salesforce's (or the runtime's) queue, so the lane never idles while this caller
+   * is busy parsing an answer. Each lane then holds at most two requests.
+   */
+  lookaheadMs?: number;
 }
 
 function requestCost(state: ReadState, size: number): number {
@@ -82,23 +88,56 @@ function nextListing(state: ReadState, context: NextContext): NextStep {
 
 function lanesHeld(state: ReadState, context: NextContext): InFlightRequest[] {
   const settling = new Set(context.settling ?? []);
-  return state.inFlight.filter((request) => !settling.has(request.id));
+  return state.inFlight.filter((request) => !settling.has(request.id) && !request.handedOff);
 }
 
-function sizesFor(state: ReadState, context: NextContext, free: number): number[] {
+/** The lanes to plan now: free ones, then busy ones ending within `lookaheadMs`. */
+interface LanePlan {
+  /** Per planned lane: the request whose lane it takes over (null: a free lane). */
+  after: (InFlightRequest | null)[];
+  /** Per planned lane: when its request starts being served (epoch ms). */
+  startsAt: number[];
+  busyEnds: number[];
+  /** When the next busy lane comes within `lookaheadMs` of its end (null: none will). */
+  wakeAt: number | null;
+}
+
+function planLanes(state: ReadState, context: NextContext): LanePlan {
+  const { requestMs, perObjectMs } = estimateCosts(state);
+  const lookahead = context.lookaheadMs ?? 0;
+  const held = lanesHeld(state, context).map((request) => ({
+    request,
+    end: (request.startsAt ?? request.sentAt) + requestMs + request.names.length * perObjectMs,
+  }));
+  const free = Math.max(0, context.maxInFlight - held.length);
+  const ending = held
+    .filter(({ end }) => lookahead > 0 && end - context.now <= lookahead)
+    .sort((a, b) => a.end - b.end);
+  const busy = held.filter((lane) => !ending.includes(lane));
+  const wakes = busy.map(({ end }) => end - lookahead);
+  return {
+    after: [...Array.from({ length: free }, () => null), ...ending.map(({ request }) => request)],
+    startsAt: [
+      ...Array.from({ length: free }, () => context.now),
+      ...ending.map(({ end }) => Math.max(context.now, end)),
+    ],
+    busyEnds: busy.map(({ end }) => end),
+    wakeAt: lookahead > 0 && wakes.length > 0 ? Math.min(...wakes) : null,
+  };
+}
+
+function sizesFor(state: ReadState, context: NextContext, lanes: LanePlan): number[] {
   const { requestMs, perObjectMs } = estimateCosts(state);
   const remaining = state.queue.length + state.retryQueue.length;
-  const busyFreeIn = lanesHeld(state, context).map(
-    (request) => request.sentAt + requestMs + request.names.length * perObjectMs - context.now,
-  );
   const requestsLeft =
     state.options.strategy === "composite"
       ? state.plannedRequests - state.describeRequests
       : remaining;
   const sizes = planBatchSizes({
     remaining,
-    freeLanes: free,
-    busyFreeIn,
+    freeLanes: lanes.after.length,
+    freeIn: lanes.startsAt.map((at) => at - context.now),
+    busyFreeIn: lanes.busyEnds.map((end) => end - context.now),
     maxBatch: state.options.batchSize,
     requestsLeft,
     requestMs,
@@ -111,6 +150,11 @@ function sizesFor(state: ReadState, context: NextContext, free: number): number[
   return sizes;
 }
 
+function earliest(...times: (number | null)[]): number | null {
+  const known = times.filter((time): time is number => time !== null);
+  return known.length > 0 ? Math.min(...known) : null;
+}
+
 function nextDescribes(state: ReadState, context: NextContext): NextStep {
   let current = state;
   const due = current.retryQueue.filter((entry) => entry.notBefore <= context.now);
@@ -121,9 +165,9 @@ function nextDescribes(state: ReadState, context: NextContext): NextStep {
       retryQueue: current.retryQueue.filter((entry) => entry.notBefore > context.now),
     };
   }
-  const free = context.maxInFlight - lanesHeld(current, context).length;
-  if (current.queue.length === 0 || free <= 0) {
-    const until = earliestRetry(current);
+  const lanes = planLanes(current, context);
+  if (current.queue.length === 0 || lanes.after.length === 0) {
+    const until = earliest(earliestRetry(current), current.queue.length > 0 ? lanes.wakeAt : null);
     if (current.inFlight.length === 0 && until === null) {
       return { kind: "finished", state: { ...current, phase: "saving" } };
     }
@@ -133,13 +177,13 @@ function nextDescribes(state: ReadState, context: NextContext): NextStep {
   const stale = new Set(current.stale);
   const previous = new Set(current.previous.filter((name) => !stale.has(name)));
   const requests: SalesforceRequest[] = [];
-  const inFlight = [...current.inFlight];
+  let inFlight = [...current.inFlight];
   let queue = current.queue;
   let seq = current.seq;
   let describeRequests = current.describeRequests;
   // Calls used plus calls committed by requests in flight: the budget check counts both.
   let spent = current.apiCalls + inFlight.reduce((sum, request) => sum + request.cost, 0);
-  for (const size of sizesFor(current, context, free)) {
+  for (const [lane, size] of sizesFor(current, context, lanes).entries()) {
     if (size === 0 || queue.length === 0) continue;
     const names = queue.slice(0, size);
     const cost = requestCost(current, names.length);
@@ -162,17 +206,28 @@ function nextDescribes(state: ReadState, context: NextContext): NextStep {
     spent += cost;
     const id = `r${seq}`;
     requests.push(buildDescribe(current, id, names, previous));
+    const predecessor = lanes.after[lane] ?? null;
+    if (predecessor) {
+      inFlight = inFlight.map((request) =>
+        request.id === predecessor.id ? { ...request, handedOff: true } : request,
+      );
+    }
+    const startsAt = lanes.startsAt[lane] ?? context.now;
     inFlight.push({
       id,
       kind: "describe",
       names,
       sentAt: context.now,
+      ...(startsAt > context.now ? { startsAt } : {}),
       epoch: current.auth.epoch,
       cost,
     });
   }
   const updated = { ...current, queue, seq, inFlight, describeRequests };
-  if (requests.length === 0) return { kind: "wait", state: updated, until: earliestRetry(updated) };
+  if (requests.length === 0) {
+    const until = earliest(earliestRetry(updated), lanes.wakeAt);
+    return { kind: "wait", state: updated, until };
+  }
   return { kind: "send", state: updated, requests };
 }
 

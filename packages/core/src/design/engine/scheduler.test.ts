@@ -100,4 +100,17 @@ describe("planBatchSizes", () => {
     expect(planBatchSizes({ ...bench, remaining: 0 })).toEqual(Array.from({ length: 25 }, () => 0));
     expect(planBatchSizes({ ...bench, freeLanes: 0 })).toEqual([]);
   });
+
+  it("Should give a lane that starts later (a request sent ahead) fewer objects", () => {
+    const sizes = planBatchSizes({
+      ...bench,
+      remaining: 30,
+      freeLanes: 2,
+      freeIn: [0, 400],
+      busyFreeIn: [],
+      requestsLeft: 2,
+    });
+    // Both end together: 150 + 20 x 25 = 400 + 150 + 20 x 5.
+    expect(sizes).toEqual([25, 5]);
+  });
 });

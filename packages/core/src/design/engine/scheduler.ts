@@ -2,8 +2,13 @@
 export interface LanePlanInput {
   /** Objects not yet sent (ready or waiting for a retry). */
   remaining: number;
-  /** Lanes (request slots) free now. */
+  /** Lanes (request slots) to plan a request for now. */
   freeLanes: number;
+  /**
+   * For each lane to plan, when its request will start being served (>= 0; default 0): a
+   * request sent ahead of its lane's current one starts when that one ends.
+   */
+  freeIn?: readonly number[];
   /** For each busy lane, when it is expected to be free again (>= 0). */
   busyFreeIn: readonly number[];
   /** Most objects per request. */
@@ -79,8 +84,9 @@ export function planBatchSizes(input: LanePlanInput): number[] {
     ...input,
     requestsLeft: Math.max(input.requestsLeft, Math.ceil(input.remaining / input.maxBatch)),
   };
-  // Free lanes first: ties go to lanes that can start now.
-  const freeAt = [...sizes, ...input.busyFreeIn.map((t) => Math.max(0, t))];
+  // Lanes being planned first: ties go to lanes that can start now.
+  const startIn = sizes.map((_, lane) => Math.max(0, input.freeIn?.[lane] ?? 0));
+  const freeAt = [...startIn, ...input.busyFreeIn.map((t) => Math.max(0, t))];
   let low = 0;
   let high =
     Math.min(...freeAt) +
@@ -97,7 +103,7 @@ export function planBatchSizes(input: LanePlanInput): number[] {
   for (let lane = 0; lane < input.freeLanes; lane += 1) {
     const count = requests[lane] ?? 0;
     if (count === 0 || left === 0) continue;
-    const capacity = laneCapacity(count, high, 0, plan);
+    const capacity = laneCapacity(count, high, startIn[lane] ?? 0, plan);
     const size = Math.min(input.maxBatch, left, Math.max(1, Math.ceil(capacity / count - 1e-9)));
     sizes[lane] = size;
     left -= size;

@@ -66,6 +66,13 @@ export interface InFlightRequest {
   kind: "list" | "describe";
   names: string[];
   sentAt: number;
+  /**
+   * Sent ahead (`lookaheadMs`): when its lane is expected to free up, so service starts then,
+   * not at `sentAt` (it waits in Salesforce's or the runtime's queue meanwhile).
+   */
+  startsAt?: number;
+  /** Its lane's next request was already sent ahead: it no longer holds a lane. */
+  handedOff?: boolean;
   /** Token generation it was sent with (see `tokenRefreshed`). */
   epoch: number;
   /** API calls it costs. */
