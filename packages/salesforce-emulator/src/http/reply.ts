@@ -115,16 +115,11 @@ export async function encodeReply(reply: Reply, req: IncomingMessage): Promise<E
 export function writeReply(res: ServerResponse, reply: EncodedReply): void {
   const headers: Record<string, string | number> = { ...reply.headers };
   const body = reply.body;
-  if (body === null || Buffer.isBuffer(body)) {
-    if (body) headers["content-length"] = body.length;
-    res.writeHead(reply.status, headers);
-    res.end(body ?? undefined);
-    return;
-  }
-  headers["content-length"] = body.reduce((sum, piece) => sum + piece.length, 0);
+  const pieces = body === null ? [] : Buffer.isBuffer(body) ? [body] : body;
+  if (body !== null) headers["content-length"] = pieces.reduce((sum, p) => sum + p.length, 0);
   res.writeHead(reply.status, headers);
-  // Corked: the pieces leave in one writev, without joining them first.
+  // Corked: pieces leave in one writev, without being joined first.
   res.cork();
-  for (const piece of body) res.write(piece);
+  for (const piece of pieces) res.write(piece);
   res.end();
 }

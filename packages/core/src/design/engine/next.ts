@@ -102,8 +102,10 @@ interface LanePlan {
   wakeAt: number | null;
 }
 
-function planLanes(state: ReadState, context: NextContext): LanePlan {
-  const { requestMs, perObjectMs } = estimateCosts(state);
+type Costs = ReturnType<typeof estimateCosts>;
+
+function planLanes(state: ReadState, context: NextContext, costs: Costs): LanePlan {
+  const { requestMs, perObjectMs } = costs;
   const lookahead = context.lookaheadMs ?? 0;
   const held = lanesHeld(state, context).map((request) => ({
     request,
@@ -126,8 +128,12 @@ function planLanes(state: ReadState, context: NextContext): LanePlan {
   };
 }
 
-function sizesFor(state: ReadState, context: NextContext, lanes: LanePlan): number[] {
-  const { requestMs, perObjectMs } = estimateCosts(state);
+function sizesFor(
+  state: ReadState,
+  context: NextContext,
+  lanes: LanePlan,
+  { requestMs, perObjectMs }: Costs,
+): number[] {
   const remaining = state.queue.length + state.retryQueue.length;
   const requestsLeft =
     state.options.strategy === "composite"
@@ -165,7 +171,8 @@ function nextDescribes(state: ReadState, context: NextContext): NextStep {
       retryQueue: current.retryQueue.filter((entry) => entry.notBefore > context.now),
     };
   }
-  const lanes = planLanes(current, context);
+  const costs = estimateCosts(current);
+  const lanes = planLanes(current, context, costs);
   if (current.queue.length === 0 || lanes.after.length === 0) {
     const until = earliest(earliestRetry(current), current.queue.length > 0 ? lanes.wakeAt : null);
     if (current.inFlight.length === 0 && until === null) {
@@ -183,7 +190,7 @@ function nextDescribes(state: ReadState, context: NextContext): NextStep {
   let describeRequests = current.describeRequests;
   // Calls used plus calls committed by requests in flight: the budget check counts both.
   let spent = current.apiCalls + inFlight.reduce((sum, request) => sum + request.cost, 0);
-  for (const [lane, size] of sizesFor(current, context, lanes).entries()) {
+  for (const [lane, size] of sizesFor(current, context, lanes, costs).entries()) {
     if (size === 0 || queue.length === 0) continue;
     const names = queue.slice(0, size);
     const cost = requestCost(current, names.length);
